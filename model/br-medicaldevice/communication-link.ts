@@ -1,0 +1,116 @@
+import { t } from '../define.js';
+import type { ClassDefinition } from '../schema/model.js';
+
+export const communicationLink: ClassDefinition = {
+  name: 'MedicalDicomCommunicationLink',
+  parent: 'cmdbAbstractObject',
+  category: 'bizmodel,searchable',
+  dbTable: 'medicaldicomcommunicationlink',
+  label: t('DICOM Communication Link', 'DICOM-Kommunikationsverbindung', 'Lien de communication DICOM'),
+  description: t(
+    'A governed DICOM communication relationship between two AEs: intended communication, not runtime traffic.',
+    'Eine gesteuerte DICOM-Kommunikationsbeziehung zwischen zwei AEs: beabsichtigte Kommunikation, kein Laufzeitverkehr.',
+    "Une relation de communication DICOM gouvernée entre deux AE : communication prévue, pas le trafic réel.",
+  ),
+  icon: 'dicom-link.svg',
+  style: { mainColor: '#1F5FA7', complementaryColor: '#DCE8F5' },
+  naming: { attributes: ['source_ae_name', 'target_ae_name'], complementary: ['direction', 'status'] },
+  reconciliation: ['org_id', 'source_ae_id', 'target_ae_id', 'direction'],
+  stateAttribute: 'status',
+  obsolescence: "status = 'obsolete'",
+  fields: [
+    {
+      code: 'org_id',
+      type: 'externalKey',
+      mandatory: true,
+      target: 'Organization',
+      onTargetDelete: 'DEL_MANUAL',
+      label: t('Organization', 'Organisation', 'Organisation'),
+      help: t('Governance scope', 'Governance-Bereich', 'Périmètre de gouvernance'),
+    },
+    { code: 'org_name', type: 'externalField', externalKey: 'org_id', targetAttribute: 'name', label: t('Organization name', 'Name der Organisation', "Nom de l'organisation") },
+    {
+      code: 'source_ae_id',
+      type: 'externalKey',
+      mandatory: true,
+      target: 'MedicalDicomApplicationEntity',
+      onTargetDelete: 'DEL_MANUAL',
+      filter: 'SELECT MedicalDicomApplicationEntity WHERE org_id = :this->org_id',
+      dependencies: ['org_id'],
+      label: t('Source AE', 'Quell-AE', 'AE source'),
+      help: t('Sending or initiating AE', 'Sendende oder initiierende AE', 'AE émettrice ou initiatrice'),
+    },
+    { code: 'source_ae_name', type: 'externalField', externalKey: 'source_ae_id', targetAttribute: 'aetitle', label: t('Source AE title', 'Titel der Quell-AE', "Titre de l'AE source") },
+    {
+      code: 'target_ae_id',
+      type: 'externalKey',
+      mandatory: true,
+      target: 'MedicalDicomApplicationEntity',
+      onTargetDelete: 'DEL_MANUAL',
+      filter: 'SELECT MedicalDicomApplicationEntity WHERE org_id = :this->org_id',
+      dependencies: ['org_id'],
+      label: t('Target AE', 'Ziel-AE', 'AE cible'),
+      help: t('Receiving AE', 'Empfangende AE', 'AE réceptrice'),
+    },
+    { code: 'target_ae_name', type: 'externalField', externalKey: 'target_ae_id', targetAttribute: 'aetitle', label: t('Target AE title', 'Titel der Ziel-AE', "Titre de l'AE cible") },
+    {
+      code: 'direction',
+      type: 'enum',
+      mandatory: true,
+      default: 'PUSH',
+      displayStyle: 'radio_horizontal',
+      label: t('Direction', 'Richtung', 'Direction'),
+      values: [
+        { code: 'PUSH', label: t('PUSH', 'PUSH', 'PUSH'), help: t('Source sends data to target', 'Die Quelle sendet Daten an das Ziel', 'La source envoie des données à la cible') },
+        { code: 'PULL', label: t('PULL', 'PULL', 'PULL'), help: t('Source retrieves data from target', 'Die Quelle ruft Daten vom Ziel ab', 'La source récupère des données de la cible') },
+        { code: 'BIDIR', label: t('BIDIR', 'BIDIR', 'BIDIR'), help: t('Bidirectional communication', 'Bidirektionale Kommunikation', 'Communication bidirectionnelle') },
+      ],
+    },
+    {
+      code: 'status',
+      type: 'enum',
+      mandatory: true,
+      default: 'planned',
+      label: t('Status', 'Status', 'Statut'),
+      help: t('Lifecycle status for governance and change management', 'Lebenszyklusstatus für Governance und Änderungsmanagement', 'Statut du cycle de vie pour la gouvernance et la gestion des changements'),
+      values: [
+        { code: 'planned', label: t('Planned', 'Geplant', 'Planifié'), help: t('Intended but not yet approved', 'Beabsichtigt, aber noch nicht genehmigt', 'Prévu mais pas encore approuvé'), style: { mainColor: '$ibo-lifecycle-new-state-primary-color', complementaryColor: '$ibo-lifecycle-new-state-secondary-color' } },
+        { code: 'approved', label: t('Approved', 'Genehmigt', 'Approuvé'), help: t('Approved for implementation', 'Für die Umsetzung genehmigt', 'Approuvé pour la mise en œuvre'), style: { mainColor: '$ibo-lifecycle-waiting-state-primary-color', complementaryColor: '$ibo-lifecycle-waiting-state-secondary-color' } },
+        { code: 'production', label: t('Production', 'Produktion', 'Production'), help: t('Active clinical use', 'Aktiver klinischer Einsatz', 'Utilisation clinique active'), style: { mainColor: '$ibo-lifecycle-success-state-primary-color', complementaryColor: '$ibo-lifecycle-success-state-secondary-color' } },
+        { code: 'deprecated', label: t('Deprecated', 'Auslaufend', 'Déprécié'), help: t('Planned for removal', 'Zur Entfernung vorgesehen', 'Suppression prévue'), style: { mainColor: '$ibo-lifecycle-failure-state-primary-color', complementaryColor: '$ibo-lifecycle-failure-state-secondary-color' } },
+        { code: 'obsolete', label: t('Obsolete', 'Veraltet', 'Obsolète'), help: t('No longer valid', 'Nicht mehr gültig', "N'est plus valide"), style: { mainColor: '$ibo-lifecycle-frozen-state-primary-color', complementaryColor: '$ibo-lifecycle-frozen-state-secondary-color' } },
+      ],
+    },
+    {
+      code: 'description',
+      type: 'text',
+      mandatory: false,
+      label: t('Description', 'Beschreibung', 'Description'),
+      help: t('Optional clinical or technical notes', 'Optionale klinische oder technische Hinweise', 'Notes cliniques ou techniques facultatives'),
+    },
+  ],
+  presentation: {
+    details: [
+      {
+        column: 'col1',
+        fieldsets: [
+          { id: 'endpoints', label: t('Endpoints', 'Endpunkte', 'Points de terminaison'), attributes: ['org_id', 'source_ae_id', 'target_ae_id', 'direction'] },
+        ],
+      },
+      {
+        column: 'col2',
+        fieldsets: [
+          { id: 'lifecycle', label: t('Lifecycle', 'Lebenszyklus', 'Cycle de vie'), attributes: ['status', 'description'] },
+        ],
+      },
+    ],
+    search: ['org_id', 'source_ae_id', 'target_ae_id', 'direction', 'status'],
+    defaultSearch: ['org_id', 'source_ae_id', 'target_ae_id', 'status'],
+    list: ['org_id', 'source_ae_id', 'target_ae_id', 'direction', 'status'],
+    summary: ['org_id', 'direction', 'status'],
+  },
+  impacts: [
+    { id: 'source_ae', direction: 'both', attribute: 'source_ae_id' },
+    { id: 'target_ae', direction: 'both', attribute: 'target_ae_id' },
+  ],
+};

@@ -1,0 +1,78 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { ModelDefinition } from '../schema/model.js';
+import { LANGUAGES } from '../schema/text.js';
+import type { ModelIssue } from './model-error.js';
+import { describePath } from './path.js';
+
+const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false });
+const validate = ajv.compile(ModelDefinition);
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'German', fr: 'French' };
+
+/** Checks the shape of a model against its JSON Schema; returns one issue per problem, worded for a model author. */
+export function checkModelSchema(model: unknown): ModelIssue[] {
+  if (validate(model)) return [];
+  const errors = (validate.errors ?? []).filter((error) => !isNoiseFromUnion(error, validate.errors ?? []));
+  const seen = new Set<string>();
+  const issues: ModelIssue[] = [];
+  for (const error of errors) {
+    const issue = { path: describePath(model, error.instancePath, missingProperty(error)), message: explain(error) };
+    const key = `${issue.path}|${issue.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      issues.push(issue);
+    }
+  }
+  return issues;
+}
+
+function missingProperty(error: ErrorObject): string | undefined {
+  return error.keyword === 'required' ? String(error.params['missingProperty']) : undefined;
+}
+
+function explain(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const property = String(params['missingProperty']);
+      if ((LANGUAGES as readonly string[]).includes(property)) {
+        return `missing ${LANGUAGE_NAMES[property]} (${property}) translation: every text needs ${LANGUAGES.join(', ')}`;
+      }
+      return `missing required property '${property}'`;
+    }
+    case 'additionalProperties':
+      return `unknown property '${String(params['additionalProperty'])}'`;
+    case 'const':
+      return `expected ${JSON.stringify(params['allowedValue'])}`;
+    case 'enum':
+      return `expected one of ${JSON.stringify(params['allowedValues'])}`;
+    case 'pattern': {
+      const description = (error.parentSchema as { description?: string } | undefined)?.description;
+      return `expected ${description ?? `a value matching ${String(params['pattern'])}`}, got ${JSON.stringify(error.data)}`;
+    }
+    case 'discriminator': {
+      const schema = error.schema as unknown;
+      void schema;
+      const choices = ((error.parentSchema as { oneOf?: { properties: Record<string, { const: string }> }[] }).oneOf ?? [])
+        .map((branch) => branch.properties[String(params['tag'])]?.const)
+        .filter(Boolean);
+      return `unknown ${String(params['tag'])} ${JSON.stringify((error.data as Record<string, unknown> | undefined)?.[String(params['tag'])])}: expected one of ${choices.join(', ')}`;
+    }
+    case 'type':
+      return `expected ${String(params['type'])}, got ${JSON.stringify(error.data)}`;
+    case 'minItems':
+      return `expected at least ${String(params['limit'])} item(s)`;
+    case 'minLength':
+      return error.data === '' ? 'expected a non-empty text' : `expected at least ${String(params['limit'])} character(s)`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+/** anyOf reports one error per branch plus a summary; keep the branch errors only where they say more. */
+function isNoiseFromUnion(error: ErrorObject, all: ErrorObject[]): boolean {
+  if (error.keyword === 'anyOf') {
+    return all.some((other) => other !== error && other.instancePath.startsWith(error.instancePath) && other.keyword !== 'anyOf');
+  }
+  return false;
+}

@@ -1,0 +1,77 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Field } from './field.js';
+import { AttributeCode, Identifier, LocalizedText } from './text.js';
+
+export const Fieldset = Type.Object(
+  { id: Identifier, label: LocalizedText, attributes: Type.Array(AttributeCode, { minItems: 1 }) },
+  { additionalProperties: false },
+);
+export type Fieldset = Static<typeof Fieldset>;
+
+export const DetailsColumn = Type.Object(
+  { column: Identifier, fieldsets: Type.Array(Fieldset, { minItems: 1 }) },
+  { additionalProperties: false },
+);
+export type DetailsColumn = Static<typeof DetailsColumn>;
+
+/** An entry of the details form: a column of fieldsets, or an attribute (linked sets render as tabs). */
+export const DetailsEntry = Type.Union([AttributeCode, DetailsColumn]);
+export type DetailsEntry = Static<typeof DetailsEntry>;
+
+export const Presentation = Type.Object(
+  {
+    details: Type.Array(DetailsEntry, { minItems: 1 }),
+    search: Type.Array(AttributeCode, { minItems: 1 }),
+    defaultSearch: Type.Optional(Type.Array(AttributeCode)),
+    list: Type.Array(AttributeCode, { minItems: 1 }),
+    summary: Type.Optional(Type.Array(AttributeCode)),
+  },
+  { additionalProperties: false },
+);
+export type Presentation = Static<typeof Presentation>;
+
+/** A neighbour in iTop's impact analysis: through an attribute, or through OQL queries. */
+export const ImpactNeighbour = Type.Object(
+  {
+    id: Type.String({ minLength: 1 }),
+    direction: Type.Union([Type.Literal('both'), Type.Literal('down')]),
+    attribute: Type.Optional(AttributeCode),
+    queryDown: Type.Optional(Type.String({ minLength: 1 })),
+    queryUp: Type.Optional(Type.String({ minLength: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type ImpactNeighbour = Static<typeof ImpactNeighbour>;
+
+export const ClassStyle = Type.Object(
+  { mainColor: Type.String({ pattern: '^#[0-9A-Fa-f]{6}$' }), complementaryColor: Type.String({ pattern: '^#[0-9A-Fa-f]{6}$' }) },
+  { additionalProperties: false },
+);
+
+export const ClassDefinition = Type.Object(
+  {
+    name: Identifier,
+    parent: Identifier,
+    abstract: Type.Optional(Type.Boolean()),
+    category: Type.String({ pattern: '^[a-z]+(,[a-z]+)*$', description: 'comma-separated iTop categories' }),
+    dbTable: Type.String({ pattern: '^[a-z][a-z0-9_]*$', description: 'a lower-case table name' }),
+    label: LocalizedText,
+    description: LocalizedText,
+    /** An SVG of ours under `images/` of the module, by file name. */
+    icon: Type.String({ pattern: '^[a-z0-9-]+\\.svg$' }),
+    style: Type.Optional(ClassStyle),
+    naming: Type.Object(
+      { attributes: Type.Array(AttributeCode, { minItems: 1 }), complementary: Type.Optional(Type.Array(AttributeCode)) },
+      { additionalProperties: false },
+    ),
+    reconciliation: Type.Array(AttributeCode, { minItems: 1 }),
+    stateAttribute: Type.Optional(AttributeCode),
+    /** OQL condition (no WHERE) that marks an object obsolete. */
+    obsolescence: Type.Optional(Type.String({ minLength: 1 })),
+    fields: Type.Array(Field),
+    presentation: Presentation,
+    impacts: Type.Optional(Type.Array(ImpactNeighbour)),
+  },
+  { additionalProperties: false },
+);
+export type ClassDefinition = Static<typeof ClassDefinition>;

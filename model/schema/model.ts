@@ -1,0 +1,41 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ClassDefinition } from './class.js';
+import { MenuDefinition } from './menu.js';
+import { UserRights } from './rights.js';
+import { RuleDefinition } from './rule.js';
+import { LocalizedText } from './text.js';
+
+export const ModuleDefinition = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z][a-z0-9-]*$', description: 'a module code (lower case, digits, -)' }),
+    /** Shown by iTop's setup wizard, which is not localized. */
+    label: Type.String({ minLength: 1 }),
+    description: Type.String({ minLength: 1 }),
+    author: Type.String({ minLength: 1 }),
+    company: Type.String(),
+    moreInfoUrl: Type.String(),
+    category: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ModelDefinition = Type.Object(
+  {
+    module: ModuleDefinition,
+    /** Purpose of the extension, for the generated documentation. */
+    purpose: LocalizedText,
+    classes: Type.Array(ClassDefinition, { minItems: 1 }),
+    menus: Type.Array(MenuDefinition),
+    userRights: UserRights,
+    rules: Type.Array(RuleDefinition),
+  },
+  { additionalProperties: false },
+);
+export type ModelDefinition = Static<typeof ModelDefinition>;
+
+export * from './class.js';
+export * from './field.js';
+export * from './menu.js';
+export * from './rights.js';
+export * from './rule.js';
+export * from './text.js';

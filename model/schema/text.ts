@@ -1,0 +1,25 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Languages every text of the model is written in; English is the reference language of iTop. */
+export const LANGUAGES = ['en', 'de', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** iTop's own language codes and names, as core dictionaries declare them (`Dict::Add` arguments). */
+export const ITOP_LANGUAGES: Record<Language, { code: string; english: string; native: string }> = {
+  en: { code: 'EN US', english: 'English', native: 'English' },
+  de: { code: 'DE DE', english: 'German', native: 'Deutsch' },
+  fr: { code: 'FR FR', english: 'French', native: 'Français' },
+};
+
+const NonEmpty = Type.String({ minLength: 1 });
+
+/** A text shown to users, written in every language of LANGUAGES. */
+export const LocalizedText = Type.Object(
+  { en: NonEmpty, de: NonEmpty, fr: NonEmpty },
+  { additionalProperties: false, description: 'a text in every language: { en, de, fr }' },
+);
+export type LocalizedText = Static<typeof LocalizedText>;
+
+/** Identifier of an iTop class, attribute, menu or rule: letters, digits, underscore. */
+export const Identifier = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', description: 'an identifier (letters, digits, _)' });
+export const AttributeCode = Type.String({ pattern: '^[a-z][a-z0-9_]*$', description: 'an attribute code (lower case letters, digits, _)' });
