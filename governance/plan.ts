@@ -52,10 +52,11 @@ export function planGovernance(model: ModelDefinition): PlannedRule[] {
   const planned: PlannedRule[] = [];
   for (const rule of model.rules) planned.push(planDeclared(rule));
   for (const rule of model.rules) {
-    if (rule.check.kind !== 'referenced-value-not-in') continue;
-    const key = model.classes.find((c) => c.name === rule.class)?.fields.find((f) => f.code === rule.check.field);
+    const check = rule.check;
+    if (check.kind !== 'referenced-value-not-in') continue;
+    const key = model.classes.find((c) => c.name === rule.class)?.fields.find((f) => f.code === check.field);
     if (!key || key.type !== 'externalKey') continue;
-    const mirror = rule.check.protectReferencedSide;
+    const mirror = check.protectReferencedSide;
     planned.push({
       id: mirror.ruleId,
       class: key.target,
@@ -64,10 +65,10 @@ export function planGovernance(model: ModelDefinition): PlannedRule[] {
       message: mirror.message,
       check: {
         kind: 'referenced-by',
-        attribute: rule.check.attribute,
-        values: rule.check.values,
+        attribute: check.attribute,
+        values: check.values,
         referencingClass: rule.class,
-        referencingField: rule.check.field,
+        referencingField: check.field,
       },
       derivedFrom: rule.id,
       enforcement: 'generated-php',

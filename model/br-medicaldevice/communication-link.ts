@@ -14,7 +14,7 @@ export const communicationLink: ClassDefinition = {
   ),
   icon: 'dicom-link.svg',
   style: { mainColor: '#1F5FA7', complementaryColor: '#DCE8F5' },
-  naming: { attributes: ['source_ae_name', 'target_ae_name'], complementary: ['direction', 'status'] },
+  naming: { attributes: ['source_ae_name', 'target_ae_name'], format: t('%1$s → %2$s', '%1$s → %2$s', '%1$s → %2$s'), complementary: ['direction', 'status'] },
   reconciliation: ['org_id', 'source_ae_id', 'target_ae_id', 'direction'],
   stateAttribute: 'status',
   obsolescence: "status = 'obsolete'",

@@ -61,7 +61,12 @@ export const ClassDefinition = Type.Object(
     icon: Type.String({ pattern: '^[a-z0-9-]+\\.svg$' }),
     style: Type.Optional(ClassStyle),
     naming: Type.Object(
-      { attributes: Type.Array(AttributeCode, { minItems: 1 }), complementary: Type.Optional(Type.Array(AttributeCode)) },
+      {
+        attributes: Type.Array(AttributeCode, { minItems: 1 }),
+        /** How several naming attributes are joined, with sprintf placeholders `%1$s`, `%2$s`… */
+        format: Type.Optional(LocalizedText),
+        complementary: Type.Optional(Type.Array(AttributeCode)),
+      },
       { additionalProperties: false },
     ),
     reconciliation: Type.Array(AttributeCode, { minItems: 1 }),

@@ -11,7 +11,12 @@ export const ITOP_LANGUAGES: Record<Language, { code: string; english: string; n
   fr: { code: 'FR FR', english: 'French', native: 'Français' },
 };
 
-const NonEmpty = Type.String({ minLength: 1 });
+/** iTop's compiler deletes '~~' and '~*' (its "to translate" markers) from dictionary values, so they cannot appear. */
+const NonEmpty = Type.String({
+  minLength: 1,
+  pattern: '^(?![\\s\\S]*~[~*])[\\s\\S]+$',
+  description: "a non-empty text without iTop's '~~' or '~*' markers",
+});
 
 /** A text shown to users, written in every language of LANGUAGES. */
 export const LocalizedText = Type.Object(

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { readInputs } from '../inputs.js';
+import { planOutputs } from '../outputs.js';
+import { DEFAULT_TARGET, targetById, TARGETS, type Target } from '../targets/target.js';
+import { diffFolder, writeFolderAtomically } from '../writer/folder-writer.js';
+import { EXIT, UsageError } from './errors.js';
+
+export interface CommonOptions {
+  model: string;
+  itop: string;
+  releaseDate?: string;
+}
+
+export interface GenerateOptions extends CommonOptions {
+  out: string;
+  check?: boolean;
+}
+
+export function resolveTarget(id: string): Target {
+  const target = targetById(id);
+  if (!target) throw new UsageError(`unknown iTop target '${id}': expected one of ${Object.keys(TARGETS).join(', ')}`);
+  return target;
+}
+
+/** `generate`: writes every output folder atomically, or with --check only compares and lists what is stale. */
+export async function runGenerate(options: GenerateOptions, log: (line: string) => void): Promise<number> {
+  const target = resolveTarget(options.itop ?? DEFAULT_TARGET);
+  const inputs = await readInputs({ root: process.cwd(), modelFile: options.model, ...(options.releaseDate ? { releaseDate: options.releaseDate } : {}) });
+  const outputs = planOutputs(inputs, target, options.out);
+  if (options.check) {
+    let stale = 0;
+    for (const output of outputs) {
+      for (const difference of await diffFolder(output.dir, output.files)) {
+        log(`stale: ${path.join(output.dir, difference)}`);
+        stale++;
+      }
+    }
+    if (stale > 0) {
+      log(`${stale} generated file(s) differ from the model: run npm run generate and commit the result`);
+      return EXIT.failed;
+    }
+    log(`up to date: ${outputs.map((o) => o.dir).join(', ')}`);
+    return EXIT.ok;
+  }
+  for (const output of outputs) {
+    await writeFolderAtomically(output.dir, output.files);
+    log(`generated ${output.files.length} files into ${output.dir} (iTop ${target.itopVersions})`);
+  }
+  return EXIT.ok;
+}
+
+/** `validate`: loads and checks the model alone. */
+export async function runValidate(options: CommonOptions, log: (line: string) => void): Promise<number> {
+  const inputs = await readInputs({ root: process.cwd(), modelFile: options.model, ...(options.releaseDate ? { releaseDate: options.releaseDate } : {}) });
+  const { model } = inputs;
+  log(`${options.model}: valid model: ${model.classes.length} classes, ${model.rules.length} rules, ${model.menus.length} menus`);
+  return EXIT.ok;
+}

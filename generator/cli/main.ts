@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { DEFAULT_MODEL_FILE } from '../../model/load/load-model.js';
+import { DEFAULT_TARGET } from '../targets/target.js';
+import { EXIT, reportError } from './errors.js';
+import { runGenerate, runValidate } from './generate-command.js';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Builds the command line; each action stores its exit code instead of exiting, so tests can drive it. */
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('br-medicaldevice-gen')
+    .description('Generates the br-medicaldevice iTop extension from its model')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  const run = (action: () => Promise<number>) => async () => setExitCode(await action().catch((error: unknown) => reportError(error)));
+
+  program
+    .command('generate')
+    .description('model → dist/<module>/ (replaced atomically)')
+    .option('--out <dir>', 'folder that receives the extension folder', 'dist')
+    .option('--check', 'write nothing; exit 1 and list the files that differ when the output is stale')
+    .option('--model <file>', 'model file (.ts, .js or .json)', DEFAULT_MODEL_FILE)
+    .option('--itop <version>', 'iTop version to generate for', DEFAULT_TARGET)
+    .option('--release-date <date>', 'release date (YYYY-MM-DD) instead of package.json itopExtension.releaseDate')
+    .action(function (this: Command) {
+      return run(() => runGenerate(this.opts(), log))();
+    });
+
+  program
+    .command('validate')
+    .description('load and check the model, write nothing')
+    .option('--model <file>', 'model file (.ts, .js or .json)', DEFAULT_MODEL_FILE)
+    .action(function (this: Command) {
+      return run(() => runValidate({ ...this.opts(), itop: DEFAULT_TARGET } as { model: string; itop: string }, log))();
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram((code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    return reportError(error);
+  }
+  return exitCode;
+}

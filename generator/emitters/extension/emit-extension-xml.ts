@@ -1,0 +1,34 @@
+import { create } from 'xmlbuilder2';
+import type { Emitter } from '../../context.js';
+
+/**
+ * `extension.xml`, in the element order of the iTop Hub convention (ITOP-REFERENCE §2.5). iTop reads
+ * values verbatim, whitespace included, so no value is padded.
+ */
+export const emitExtensionXml: Emitter = (ctx) => {
+  const { module } = ctx.ir.model;
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const root = doc.ele('extension', { format: '1.0' });
+  const values: [string, string][] = [
+    ['extension_code', module.code],
+    ['company', module.company],
+    ['author', module.author],
+    ['label', module.label],
+    ['description', module.description],
+    ['version', ctx.release.version],
+  ];
+  for (const [name, value] of values) root.ele(name).txt(value);
+  const modules = root.ele('modules').ele('module');
+  modules.ele('id').txt(module.code);
+  modules.ele('version').txt(ctx.release.version);
+  const tail: [string, string][] = [
+    ['release_date', ctx.release.releaseDate],
+    ['version_description', ''],
+    ['itop_version_min', ctx.target.itopVersionMin],
+    ['status', 'stable'],
+    ['mandatory', 'false'],
+    ['more_info_url', module.moreInfoUrl],
+  ];
+  for (const [name, value] of tail) root.ele(name).txt(value);
+  return [{ path: 'extension.xml', content: `${doc.end({ prettyPrint: true, indent: '  ' })}\n` }];
+};

@@ -1,0 +1,18 @@
+import type { ModelDefinition } from '../../model/schema/model.js';
+import { planGovernance } from '../../governance/plan.js';
+import type { ExtensionIR } from '../context.js';
+import type { Target } from '../targets/target.js';
+import { buildDictionary } from './dictionary.js';
+import { buildPhpHooks } from './php-hooks.js';
+
+/** Derives, once, everything several emitters need from the model. */
+export function buildIR(model: ModelDefinition, target: Target, images: Record<string, string>): ExtensionIR {
+  const governance = planGovernance(model);
+  return {
+    model,
+    governance,
+    dictionary: buildDictionary(model, governance),
+    php: buildPhpHooks(model, governance, target),
+    images,
+  };
+}
