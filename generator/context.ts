@@ -15,6 +15,8 @@ export interface ReleaseInfo {
   version: string;
   /** YYYY-MM-DD; from package.json or an explicit option, never "now", so builds are reproducible. */
   releaseDate: string;
+  /** Minimum iTop version written into extension.xml and the module dependencies. */
+  itopVersionMin: string;
 }
 
 /** The intermediate representation: the model plus what is derived from it once for all emitters. */

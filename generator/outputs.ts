@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { GeneratedFile } from './context.js';
-import { generateExtension } from './generate.js';
+import { generateDocs, generateExtension } from './generate.js';
 import type { GeneratorInputs } from './inputs.js';
 import type { Target } from './targets/target.js';
 
@@ -10,7 +10,17 @@ export interface Output {
   files: GeneratedFile[];
 }
 
-/** Every folder `generate` writes: the extension (under `outDir/<module code>`). */
-export function planOutputs(inputs: GeneratorInputs, target: Target, outDir: string): Output[] {
-  return [{ dir: path.join(outDir, inputs.model.module.code), files: generateExtension(inputs, target) }];
+export interface OutputDirs {
+  /** Receives the extension folder `<module code>/`. */
+  out: string;
+  /** Receives the generated documentation; null = not written. */
+  docs: string | null;
+}
+
+/** Every folder `generate` writes: the extension, and the documentation of the model. */
+export function planOutputs(inputs: GeneratorInputs, target: Target, dirs: OutputDirs): Output[] {
+  const outputs: Output[] = [{ dir: path.join(dirs.out, inputs.model.module.code), files: generateExtension(inputs, target) }];
+  const docs = generateDocs(inputs, target);
+  if (dirs.docs !== null && docs.length > 0) outputs.push({ dir: dirs.docs, files: docs });
+  return outputs;
 }

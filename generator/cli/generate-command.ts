@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readInputs } from '../inputs.js';
+import { readInputs, type GeneratorInputs } from '../inputs.js';
 import { planOutputs } from '../outputs.js';
 import { DEFAULT_TARGET, targetById, TARGETS, type Target } from '../targets/target.js';
 import { diffFolder, writeFolderAtomically } from '../writer/folder-writer.js';
@@ -9,10 +9,26 @@ export interface CommonOptions {
   model: string;
   itop: string;
   releaseDate?: string;
+  itopMin?: string;
+}
+
+/** Reads model, package.json and templates for a command, for the target it names. */
+export async function readInputsFor(options: CommonOptions): Promise<{ target: Target; inputs: GeneratorInputs }> {
+  const target = resolveTarget(options.itop ?? DEFAULT_TARGET);
+  const inputs = await readInputs({
+    root: process.cwd(),
+    modelFile: options.model,
+    target,
+    ...(options.releaseDate ? { releaseDate: options.releaseDate } : {}),
+    ...(options.itopMin ? { itopMin: options.itopMin } : {}),
+  });
+  return { target, inputs };
 }
 
 export interface GenerateOptions extends CommonOptions {
   out: string;
+  /** Folder of the generated documentation; false (--no-docs) = not written. */
+  docs: string | false;
   check?: boolean;
 }
 
@@ -24,9 +40,8 @@ export function resolveTarget(id: string): Target {
 
 /** `generate`: writes every output folder atomically, or with --check only compares and lists what is stale. */
 export async function runGenerate(options: GenerateOptions, log: (line: string) => void): Promise<number> {
-  const target = resolveTarget(options.itop ?? DEFAULT_TARGET);
-  const inputs = await readInputs({ root: process.cwd(), modelFile: options.model, ...(options.releaseDate ? { releaseDate: options.releaseDate } : {}) });
-  const outputs = planOutputs(inputs, target, options.out);
+  const { target, inputs } = await readInputsFor(options);
+  const outputs = planOutputs(inputs, target, { out: options.out, docs: options.docs === false ? null : options.docs });
   if (options.check) {
     let stale = 0;
     for (const output of outputs) {
@@ -51,7 +66,7 @@ export async function runGenerate(options: GenerateOptions, log: (line: string) 
 
 /** `validate`: loads and checks the model alone. */
 export async function runValidate(options: CommonOptions, log: (line: string) => void): Promise<number> {
-  const inputs = await readInputs({ root: process.cwd(), modelFile: options.model, ...(options.releaseDate ? { releaseDate: options.releaseDate } : {}) });
+  const { inputs } = await readInputsFor(options);
   const { model } = inputs;
   log(`${options.model}: valid model: ${model.classes.length} classes, ${model.rules.length} rules, ${model.menus.length} menus`);
   return EXIT.ok;

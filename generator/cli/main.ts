@@ -18,10 +18,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('generate')
     .description('model → dist/<module>/ (replaced atomically)')
     .option('--out <dir>', 'folder that receives the extension folder', 'dist')
+    .option('--docs <dir>', 'folder that receives the generated documentation', 'docs/generated')
+    .option('--no-docs', 'do not write the documentation')
     .option('--check', 'write nothing; exit 1 and list the files that differ when the output is stale')
     .option('--model <file>', 'model file (.ts, .js or .json)', DEFAULT_MODEL_FILE)
     .option('--itop <version>', 'iTop version to generate for', DEFAULT_TARGET)
     .option('--release-date <date>', 'release date (YYYY-MM-DD) instead of package.json itopExtension.releaseDate')
+    .option('--itop-min <version>', 'minimum iTop version for extension.xml and the module dependencies (default: the target\'s)')
     .action(function (this: Command) {
       return run(() => runGenerate(this.opts(), log))();
     });

@@ -11,10 +11,11 @@ export interface Target {
   designVersion: string;
   /** iTop versions the output installs on, for the README table and extension.xml. */
   itopVersions: string;
+  /** The oldest iTop that reads this output; `--itop-min` may raise it, never lower it. */
   itopVersionMin: string;
   phpVersions: string;
-  /** Module dependencies, in order. */
-  dependencies: string[];
+  /** Modules the extension depends on; each at the minimum iTop version (iTop's module versions equal its own). */
+  dependencyModules: string[];
   /** Folder (relative to the module) holding the dictionary files; '' = module root. */
   dictionaryFolder: string;
   /** 3.x enum values carry `<code>` children; 1.7 writes the code as the element's text. */
@@ -45,7 +46,7 @@ export const ITOP_32: Target = {
   itopVersions: '3.2.x',
   itopVersionMin: '3.2.0',
   phpVersions: '8.1 – 8.3',
-  dependencies: ['itop-config-mgmt/3.2.0', 'itop-profiles-itil/3.2.0'],
+  dependencyModules: ['itop-config-mgmt', 'itop-profiles-itil'],
   dictionaryFolder: 'dictionaries/',
   enumValueSyntax: 'code-element',
   enumRanks: true,

@@ -24,7 +24,7 @@ export const emitExtensionXml: Emitter = (ctx) => {
   const tail: [string, string][] = [
     ['release_date', ctx.release.releaseDate],
     ['version_description', ''],
-    ['itop_version_min', ctx.target.itopVersionMin],
+    ['itop_version_min', ctx.release.itopVersionMin],
     ['status', 'stable'],
     ['mandatory', 'false'],
     ['more_info_url', module.moreInfoUrl],

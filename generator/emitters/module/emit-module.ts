@@ -16,7 +16,7 @@ export const emitModule: Emitter = (ctx) => {
     moduleId: phpString(`${module.code}/${ctx.release.version}`),
     label: phpString(module.label),
     category: phpString(module.category),
-    dependencies: ctx.target.dependencies.map(phpString),
+    dependencies: ctx.target.dependencyModules.map((module) => phpString(`${module}/${ctx.release.itopVersionMin}`)),
     datamodel: datamodel.map(phpString),
     moreInformation: phpString(module.moreInfoUrl),
   });

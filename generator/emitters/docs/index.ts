@@ -1,0 +1,4 @@
+import type { Emitter } from '../../context.js';
+
+/** Emitters of the generated documentation (written to docs/generated/, not shipped in the extension). */
+export const DOCS_EMITTERS: Record<string, Emitter> = {};
