@@ -3,6 +3,7 @@ import { DEFAULT_MODEL_FILE } from '../../model/load/load-model.js';
 import { DEFAULT_TARGET } from '../targets/target.js';
 import { EXIT, reportError } from './errors.js';
 import { runGenerate, runValidate } from './generate-command.js';
+import { runPackage } from './package-command.js';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -35,6 +36,18 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--model <file>', 'model file (.ts, .js or .json)', DEFAULT_MODEL_FILE)
     .action(function (this: Command) {
       return run(() => runValidate({ ...this.opts(), itop: DEFAULT_TARGET } as { model: string; itop: string }, log))();
+    });
+
+  program
+    .command('package')
+    .description('model → release zip <out>/<module>-<version>.zip and its .sha256 (same commit, same bytes)')
+    .option('--out <dir>', 'folder that receives the zip and its .sha256', 'dist')
+    .option('--model <file>', 'model file (.ts, .js or .json)', DEFAULT_MODEL_FILE)
+    .option('--itop <version>', 'iTop version to package for (its zip suffix is added to the name)', DEFAULT_TARGET)
+    .option('--release-date <date>', 'release date (YYYY-MM-DD) instead of package.json itopExtension.releaseDate')
+    .option('--itop-min <version>', 'minimum iTop version for extension.xml and the module dependencies (default: the target\'s)')
+    .action(function (this: Command) {
+      return run(() => runPackage(this.opts(), log))();
     });
 
   return program;

@@ -4,7 +4,7 @@ import { LANGUAGES } from '../schema/text.js';
 import type { ModelIssue } from './model-error.js';
 import { describePath } from './path.js';
 
-const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false });
+const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true });
 const validate = ajv.compile(ModelDefinition);
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'German', fr: 'French' };
@@ -51,8 +51,6 @@ function explain(error: ErrorObject): string {
       return `expected ${description ?? `a value matching ${String(params['pattern'])}`}, got ${JSON.stringify(error.data)}`;
     }
     case 'discriminator': {
-      const schema = error.schema as unknown;
-      void schema;
       const choices = ((error.parentSchema as { oneOf?: { properties: Record<string, { const: string }> }[] }).oneOf ?? [])
         .map((branch) => branch.properties[String(params['tag'])]?.const)
         .filter(Boolean);

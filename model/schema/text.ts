@@ -11,11 +11,14 @@ export const ITOP_LANGUAGES: Record<Language, { code: string; english: string; n
   fr: { code: 'FR FR', english: 'French', native: 'Français' },
 };
 
-/** iTop's compiler deletes '~~' and '~*' (its "to translate" markers) from dictionary values, so they cannot appear. */
+/**
+ * iTop's compiler deletes '~~' and '~*' (its "to translate" markers) from dictionary values, and XML 1.0
+ * cannot carry control characters other than tab and line breaks, so neither may appear.
+ */
 const NonEmpty = Type.String({
   minLength: 1,
-  pattern: '^(?![\\s\\S]*~[~*])[\\s\\S]+$',
-  description: "a non-empty text without iTop's '~~' or '~*' markers",
+  pattern: '^(?![\\s\\S]*~[~*])[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]+$',
+  description: "a non-empty text without control characters and without iTop's '~~' or '~*' markers",
 });
 
 /** A text shown to users, written in every language of LANGUAGES. */

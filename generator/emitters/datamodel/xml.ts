@@ -3,9 +3,18 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 export type Node = XMLBuilder;
 
-/** Adds `<name>text</name>`; xmlbuilder2 escapes the text, so model strings cannot break out of the element. */
+/**
+ * Text ready for xmlbuilder2's `txt()`. xmlbuilder2 escapes `<` and `>` but leaves `&` alone when it
+ * already looks like an entity (`&amp;` would read back as `&`), so every `&` is escaped here; a
+ * carriage return is written as a character reference because parsers turn a raw one into `\n`.
+ */
+export function xmlText(value: string | number | boolean): string {
+  return String(value).replace(/&/g, '&amp;').replace(/\r/g, '&#xD;');
+}
+
+/** Adds `<name>text</name>`; the text is escaped, so model strings cannot break out of the element. */
 export function leaf(parent: Node, name: string, text: string | number | boolean): Node {
-  return parent.ele(name).txt(String(text));
+  return parent.ele(name).txt(xmlText(text));
 }
 
 /** `<attributes><attribute id="a"/>…</attributes>`, iTop's way of listing attribute codes. */

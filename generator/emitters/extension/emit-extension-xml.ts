@@ -1,5 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { Emitter } from '../../context.js';
+import { leaf } from '../datamodel/xml.js';
 
 /**
  * `extension.xml`, in the element order of the iTop Hub convention (ITOP-REFERENCE §2.5). iTop reads
@@ -17,10 +18,10 @@ export const emitExtensionXml: Emitter = (ctx) => {
     ['description', module.description],
     ['version', ctx.release.version],
   ];
-  for (const [name, value] of values) root.ele(name).txt(value);
+  for (const [name, value] of values) leaf(root, name, value);
   const modules = root.ele('modules').ele('module');
-  modules.ele('id').txt(module.code);
-  modules.ele('version').txt(ctx.release.version);
+  leaf(modules, 'id', module.code);
+  leaf(modules, 'version', ctx.release.version);
   const tail: [string, string][] = [
     ['release_date', ctx.release.releaseDate],
     ['version_description', ''],
@@ -29,6 +30,6 @@ export const emitExtensionXml: Emitter = (ctx) => {
     ['mandatory', 'false'],
     ['more_info_url', module.moreInfoUrl],
   ];
-  for (const [name, value] of tail) root.ele(name).txt(value);
+  for (const [name, value] of tail) leaf(root, name, value);
   return [{ path: 'extension.xml', content: `${doc.end({ prettyPrint: true, indent: '  ' })}\n` }];
 };

@@ -1,0 +1,117 @@
+/**
+ * iTop's own attribute checks, mirrored from iTop 3.2.0 `DBObject::DoCheckToWrite` → `CheckValue` for every
+ * attribute of `ListChanges()` (core/dbobject.class.php@3.2.0:2063-2168, 2465-2480):
+ *
+ * 1. empty (`IsNull`: '' for strings, null for enums/integers, 0 for external keys) → "Null not allowed"
+ *    when the attribute is mandatory (`is_null_allowed=false`), else accepted;            → ITOP-MANDATORY
+ * 2. external key → the target object must exist (`MetaModel::IsObjectInDB`);            → ITOP-EXTKEY
+ * 3. enum → the value must be one of the codes (`array_key_exists`, case-sensitive);       → ITOP-ENUM
+ * 4. format (`CheckFormat`: `preg_match('/' . pattern . '/', value)`):
+ *    - integer: `AttributeInteger::GetValidationPattern()` = `^[0-9]+$`                  → ITOP-INTEGER
+ *      (attributedef@3.2.0:2886. iTop 3.2.0 itself applies it only in the console/portal form: the server
+ *      casts with `(int)`, so "abc" becomes 0 there. The engine reports the written value.)
+ *    - IP address: `AttributeIPAddress::GetValidationPattern()` (attributedef@3.2.0:5397) → ITOP-IPADDRESS
+ *    - URL: `'^' . AttributeURL::DEFAULT_VALIDATION_PATTERN . '$'` (attributedef@3.2.0:8144, 8204) → ITOP-URL
+ * String length limits (255, URL 2048) are not mirrored.
+ *
+ * Messages follow iTop's `Core:CheckValueError` of each language; the reason stays in English as iTop writes it.
+ */
+import type { Language, LocalizedText } from '../../model/schema/model.js';
+import { ITOP_CHECK_IDS, renderMessage } from '../plan.js';
+import type { GovernanceContext } from './context.js';
+import type { Subject } from './subject.js';
+import type { Issue, WriteValue } from './types.js';
+import { isEmptyValue, toItopValue, type WritableField } from './values.js';
+
+/** `AttributeInteger::GetValidationPattern()` of iTop 3.2.0, verbatim. */
+export const ITOP_INTEGER_PATTERN = '^[0-9]+$';
+
+const OCTET = '(\\d|[1-9]\\d|1\\d\\d|2[0-4]\\d|25[0-5])';
+/** `AttributeIPAddress::GetValidationPattern()` of iTop 3.2.0 (the PHP builds it from `$sNum`), verbatim. */
+export const ITOP_IPADDRESS_PATTERN = `^(${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET})$`;
+
+/** `AttributeURL::DEFAULT_VALIDATION_PATTERN` of iTop 3.2.0, verbatim (PHP single-quoted: `\$` is a backslash and a dollar). */
+export const ITOP_URL_DEFAULT_VALIDATION_PATTERN =
+  String.raw`(https?|ftp)\://([a-zA-Z0-9+!*(),;?&=\$_.-]+(\:[a-zA-Z0-9+!*(),;?&=\$_.-]+)?@)?([a-zA-Z0-9-.]{3,})(\:[0-9]{2,5})?(/([a-zA-Z0-9:%+\$_-]\.?)+)*/?(\?[a-zA-Z+&\$_.-][a-zA-Z0-9;:[\]@&%=+/\$_.,-]*)?(#[a-zA-Z0-9_.-][a-zA-Z0-9+\$_.-]*)?`;
+
+/** `AttributeURL::GetValidationPattern()` without an XML validation_pattern. */
+export const ITOP_URL_PATTERN = `^${ITOP_URL_DEFAULT_VALIDATION_PATTERN}$`;
+
+/**
+ * A PCRE pattern as `preg_match("/$pattern/", $value)` runs it, as a JS RegExp. The patterns above use only
+ * syntax both engines read alike (ASCII classes, no flags); the one difference is the final `$`, which in PCRE
+ * (no D modifier) also matches before a trailing newline: `$` at the very end becomes `\n?$`.
+ */
+export function pcreToRegExp(pattern: string): RegExp {
+  const body = pattern.endsWith('$') && !pattern.endsWith('\\$') ? `${pattern.slice(0, -1)}\\n?$` : pattern;
+  return new RegExp(body);
+}
+
+const INTEGER = pcreToRegExp(ITOP_INTEGER_PATTERN);
+const IPADDRESS = pcreToRegExp(ITOP_IPADDRESS_PATTERN);
+const URL_FORMAT = pcreToRegExp(ITOP_URL_PATTERN);
+
+export function matchesItopInteger(value: string): boolean {
+  return INTEGER.test(value);
+}
+export function matchesItopIpAddress(value: string): boolean {
+  return IPADDRESS.test(value);
+}
+export function matchesItopUrl(value: string): boolean {
+  return URL_FORMAT.test(value);
+}
+
+/** `Core:CheckValueError` of iTop 3.2.0 (dictionaries/{en,de,fr}.dictionary.itop.core.php). */
+const CHECK_VALUE_ERROR: LocalizedText = {
+  en: "Unexpected value for attribute '{label}' ({code}) : {reason}",
+  de: "Ungültiger Attributwert '{label}' ({code}) : {reason}",
+  fr: "Valeur de l'attribut incorrecte '{label}' ({code}) : {reason}",
+};
+
+interface Failure {
+  ruleId: string;
+  reason: string;
+}
+
+/** The check iTop's CheckValue applies to one changed attribute; undefined when the value passes. */
+function checkValue(field: WritableField, raw: WriteValue, subject: Subject, context: GovernanceContext): Failure | undefined {
+  const value = toItopValue(field, raw);
+  if (isEmptyValue(field, value)) {
+    return field.mandatory ? { ruleId: ITOP_CHECK_IDS.mandatory, reason: 'Null not allowed' } : undefined;
+  }
+  switch (field.type) {
+    case 'externalKey': {
+      const found = context.get(field.target, Number(value), { by: 'itop', attribute: field.code });
+      return found ? undefined : { ruleId: ITOP_CHECK_IDS.externalKey, reason: `Target object not found (${field.target}::${String(value)})` };
+    }
+    case 'enum':
+      return field.values.some((v) => v.code === value) ? undefined : { ruleId: ITOP_CHECK_IDS.enum, reason: `Value not allowed [${String(value)}]` };
+    case 'integer':
+      return matchesItopInteger(String(raw)) ? undefined : { ruleId: ITOP_CHECK_IDS.integer, reason: `Wrong format [${String(raw)}]` };
+    case 'ipAddress':
+      return matchesItopIpAddress(String(value)) ? undefined : { ruleId: ITOP_CHECK_IDS.ipAddress, reason: `Wrong format [${String(value)}]` };
+    case 'url':
+      return matchesItopUrl(String(value)) ? undefined : { ruleId: ITOP_CHECK_IDS.url, reason: `Wrong format [${String(value)}]` };
+    case 'string':
+    case 'text':
+      return undefined;
+  }
+}
+
+/** iTop's attribute checks on the changes of a write (see the header). */
+export function itopAttributeIssues(subject: Subject, context: GovernanceContext, lang: Language): Issue[] {
+  const issues: Issue[] = [];
+  for (const [code, raw] of subject.changes) {
+    const field = subject.fields.get(code);
+    if (!field) continue;
+    const failure = checkValue(field, raw, subject, context);
+    if (!failure) continue;
+    issues.push({
+      ruleId: failure.ruleId,
+      severity: 'error',
+      field: code,
+      message: renderMessage(CHECK_VALUE_ERROR[lang], { label: field.label[lang], code, reason: failure.reason }),
+    });
+  }
+  return issues;
+}
