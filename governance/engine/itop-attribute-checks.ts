@@ -6,13 +6,16 @@
  *    when the attribute is mandatory (`is_null_allowed=false`), else accepted;            → ITOP-MANDATORY
  * 2. external key → the target object must exist (`MetaModel::IsObjectInDB`);            → ITOP-EXTKEY
  * 3. enum → the value must be one of the codes (`array_key_exists`, case-sensitive);       → ITOP-ENUM
- * 4. format (`CheckFormat`: `preg_match('/' . pattern . '/', value)`):
- *    - integer: `AttributeInteger::GetValidationPattern()` = `^[0-9]+$`                  → ITOP-INTEGER
- *      (attributedef@3.2.0:2886. iTop 3.2.0 itself applies it only in the console/portal form: the server
- *      casts with `(int)`, so "abc" becomes 0 there. The engine reports the written value.)
+ * 4. format (`CheckFormat`: `preg_match('/' . pattern . '/', value)`), on the held value:
  *    - IP address: `AttributeIPAddress::GetValidationPattern()` (attributedef@3.2.0:5397) → ITOP-IPADDRESS
  *    - URL: `'^' . AttributeURL::DEFAULT_VALIDATION_PATTERN . '$'` (attributedef@3.2.0:8144, 8204) → ITOP-URL
  * String length limits (255, URL 2048) are not mirrored.
+ *
+ * No integer syntax check: ITOP_CHECK_IDS.integer (ITOP-INTEGER) is never reported. `AttributeInteger` does not
+ * override `CheckFormat` (AttributeDefinition's returns true, attributedef@3.2.0:920), and its `MakeRealValue`
+ * (attributedef@3.2.0:2963-2974) has already turned the written value into `(int)` of it when CheckValue runs.
+ * Its `GetValidationPattern()` (`^[0-9]+$`) serves the console and portal forms only: over REST, CSV or
+ * synchronisation "abc" is 0, "12abc" is 12 and "-1" is -1, and the governance rules (AE-4) judge those numbers.
  *
  * Messages follow iTop's `Core:CheckValueError` of each language; the reason stays in English as iTop writes it.
  */
@@ -20,11 +23,8 @@ import type { Language, LocalizedText } from '../../model/schema/model.js';
 import { ITOP_CHECK_IDS, renderMessage } from '../plan.js';
 import type { GovernanceContext } from './context.js';
 import type { Subject } from './subject.js';
-import type { Issue, WriteValue } from './types.js';
-import { isEmptyValue, toItopValue, type WritableField } from './values.js';
-
-/** `AttributeInteger::GetValidationPattern()` of iTop 3.2.0, verbatim. */
-export const ITOP_INTEGER_PATTERN = '^[0-9]+$';
+import type { Issue, StoredValue } from './types.js';
+import { isEmptyValue, type WritableField } from './values.js';
 
 const OCTET = '(\\d|[1-9]\\d|1\\d\\d|2[0-4]\\d|25[0-5])';
 /** `AttributeIPAddress::GetValidationPattern()` of iTop 3.2.0 (the PHP builds it from `$sNum`), verbatim. */
@@ -47,13 +47,9 @@ export function pcreToRegExp(pattern: string): RegExp {
   return new RegExp(body);
 }
 
-const INTEGER = pcreToRegExp(ITOP_INTEGER_PATTERN);
 const IPADDRESS = pcreToRegExp(ITOP_IPADDRESS_PATTERN);
 const URL_FORMAT = pcreToRegExp(ITOP_URL_PATTERN);
 
-export function matchesItopInteger(value: string): boolean {
-  return INTEGER.test(value);
-}
 export function matchesItopIpAddress(value: string): boolean {
   return IPADDRESS.test(value);
 }
@@ -73,9 +69,8 @@ interface Failure {
   reason: string;
 }
 
-/** The check iTop's CheckValue applies to one changed attribute; undefined when the value passes. */
-function checkValue(field: WritableField, raw: WriteValue, subject: Subject, context: GovernanceContext): Failure | undefined {
-  const value = toItopValue(field, raw);
+/** The check iTop's CheckValue applies to one changed attribute (its held value); undefined when it passes. */
+function checkValue(field: WritableField, value: StoredValue, context: GovernanceContext): Failure | undefined {
   if (isEmptyValue(field, value)) {
     return field.mandatory ? { ruleId: ITOP_CHECK_IDS.mandatory, reason: 'Null not allowed' } : undefined;
   }
@@ -86,12 +81,11 @@ function checkValue(field: WritableField, raw: WriteValue, subject: Subject, con
     }
     case 'enum':
       return field.values.some((v) => v.code === value) ? undefined : { ruleId: ITOP_CHECK_IDS.enum, reason: `Value not allowed [${String(value)}]` };
-    case 'integer':
-      return matchesItopInteger(String(raw)) ? undefined : { ruleId: ITOP_CHECK_IDS.integer, reason: `Wrong format [${String(raw)}]` };
     case 'ipAddress':
       return matchesItopIpAddress(String(value)) ? undefined : { ruleId: ITOP_CHECK_IDS.ipAddress, reason: `Wrong format [${String(value)}]` };
     case 'url':
       return matchesItopUrl(String(value)) ? undefined : { ruleId: ITOP_CHECK_IDS.url, reason: `Wrong format [${String(value)}]` };
+    case 'integer': // no CheckFormat: see the header
     case 'string':
     case 'text':
       return undefined;
@@ -101,10 +95,10 @@ function checkValue(field: WritableField, raw: WriteValue, subject: Subject, con
 /** iTop's attribute checks on the changes of a write (see the header). */
 export function itopAttributeIssues(subject: Subject, context: GovernanceContext, lang: Language): Issue[] {
   const issues: Issue[] = [];
-  for (const [code, raw] of subject.changes) {
+  for (const [code, value] of subject.changes) {
     const field = subject.fields.get(code);
     if (!field) continue;
-    const failure = checkValue(field, raw, subject, context);
+    const failure = checkValue(field, value, context);
     if (!failure) continue;
     issues.push({
       ruleId: failure.ruleId,

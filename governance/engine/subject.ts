@@ -4,7 +4,7 @@
  */
 import type { ModelDefinition } from '../../model/schema/model.js';
 import type { GovernanceContext } from './context.js';
-import { WriteError, type StoredValue, type Write, type WriteValue } from './types.js';
+import { WriteError, type StoredValue, type Write } from './types.js';
 import { defaultOf, isEmptyValue, isWritable, sameValue, toItopValue, type WritableField } from './values.js';
 
 export interface Subject {
@@ -18,10 +18,10 @@ export interface Subject {
   object: Readonly<Record<string, StoredValue>>;
   /**
    * iTop's `ListChanges()`: on creation every attribute (written or defaulted), on update the written
-   * attributes whose held value differs from the stored one. Values are as written (before MakeRealValue),
-   * the form iTop's format checks see.
+   * attributes whose held value differs from the stored one. Values as iTop holds them (after MakeRealValue),
+   * which is what `CheckValue` checks.
    */
-  changes: ReadonlyMap<string, WriteValue>;
+  changes: ReadonlyMap<string, StoredValue>;
   isEmpty(code: string): boolean;
 }
 
@@ -41,14 +41,13 @@ export function buildSubject(write: Write, fields: ReadonlyMap<string, WritableF
     if (!fields.has(code)) throw new WriteError(`${write.class}: '${code}' is not a writable attribute of the class`);
   }
   const object: Record<string, StoredValue> = {};
-  const changes = new Map<string, WriteValue>();
+  const changes = new Map<string, StoredValue>();
 
   if (write.op === 'create') {
     for (const [code, field] of fields) {
-      const written = Object.hasOwn(write.values, code);
-      const raw = written ? (write.values[code] ?? null) : defaultOf(field);
-      object[code] = written ? toItopValue(field, raw) : defaultOf(field);
-      changes.set(code, raw);
+      const value = Object.hasOwn(write.values, code) ? toItopValue(field, write.values[code] ?? null) : defaultOf(field);
+      object[code] = value;
+      changes.set(code, value);
     }
   } else {
     if (write.id === undefined) throw new WriteError(`${write.class}: an update needs the id of the object`);
@@ -58,11 +57,10 @@ export function buildSubject(write: Write, fields: ReadonlyMap<string, WritableF
       const before = toItopValue(field, stored[code] ?? null);
       object[code] = before;
       if (!Object.hasOwn(write.values, code)) continue;
-      const raw = write.values[code] ?? null;
-      const after = toItopValue(field, raw);
+      const after = toItopValue(field, write.values[code] ?? null);
       if (sameValue(before, after)) continue;
       object[code] = after;
-      changes.set(code, raw);
+      changes.set(code, after);
     }
   }
 

@@ -5,18 +5,24 @@
  *
  * ## The object and its changes
  * - values are first turned into what iTop holds after `Set()` (values.ts `toItopValue`): strings null → '';
- *   enums ''/null → null; integers ''/null → null and decimal strings → numbers ('104' ≡ 104); external keys
- *   ''/null → 0, else PHP `(int)`.
+ *   enums ''/null → null; integers ''/null → null, else PHP's `(int)` cast exactly as iTop's
+ *   `AttributeInteger::MakeRealValue` does it ('104' ≡ 104, 'abc' → 0, '12abc' → 12, ' 104' → 104, '1e3' → 1000,
+ *   '-5' → -5, 104.5 → 104); external keys ''/null → 0, else PHP `(int)`.
  * - create: the object = written values + model defaults for absent attributes (empty value when no default).
  *   "Changes" = every writable attribute (iTop: `ListChanges()` of a new object is all of `m_aCurrValues`).
  * - update: the object = the stored record (context `get`, an iTop lookup) with the written values applied.
- *   "Changes" = written attributes whose held value differs from the stored one (strict after normalization).
+ *   "Changes" = written attributes whose held value differs from the stored one (strict after normalization):
+ *   writing port "104abc" over a stored 104 changes nothing.
  *   An update without changes reports nothing: iTop's `DBUpdate()` returns before `CheckToWrite()`.
  * - an unknown class or attribute, a non-writable attribute, or an update of a missing object throws WriteError.
  *
  * ## Stages (issues are returned in this order; every stage's issues are reported together)
- * 1. iTop's attribute checks (itop-attribute-checks.ts), on the changes only: ITOP-MANDATORY, ITOP-EXTKEY,
- *    ITOP-ENUM, ITOP-INTEGER (pattern `^[0-9]+$` on the written value), ITOP-IPADDRESS, ITOP-URL. Severity error.
+ * 1. iTop's attribute checks (itop-attribute-checks.ts), on the held values of the changes only: ITOP-MANDATORY,
+ *    ITOP-EXTKEY, ITOP-ENUM, ITOP-IPADDRESS, ITOP-URL. Severity error.
+ *    ITOP-INTEGER (ITOP_CHECK_IDS.integer) is never reported: iTop 3.2.0's server never checks integer syntax.
+ *    `AttributeInteger` does not override `CheckFormat` (always true) and `MakeRealValue` has already cast the
+ *    written value with `(int)`; its validation pattern `^[0-9]+$` only serves the console/portal forms. So over
+ *    REST, CSV or synchronisation a port "abc" is 0 and AE-4 reports it, "-1" is -1 (AE-4 only), "12abc" is 12.
  * 2. Native uniqueness rules (plan enforcement 'native-uniqueness', kind unique-together), on every write
  *    whatever changed: another object (id ≠ this one) with equal values in all fields, strings compared as
  *    MySQL utf8mb4_unicode_ci compares (case- and accent-insensitive, trailing spaces ignored). An empty
@@ -26,20 +32,24 @@
  *    - text-format: skipped when empty ('' / null); length in code points within [minLength, maxLength]; every
  *      code point inside one of allowedRanges and not in forbiddenCharacters; with forbidSurroundingSpaces no
  *      U+0020 first or last. A value of spaces only is not empty (it fails on surrounding spaces).
- *    - required-when: when every `when` attribute holds one of its listed codes (exact match), one issue per
- *      listed field that is empty (iTop IsNull: '' strings, null enums/integers, 0 external keys).
- *    - empty-when: same condition, one issue per listed field that is not empty.
- *    - range: when the value is a decimal integer (number, or string `^[+-]?[0-9]+$`), outside [min, max] →
- *      issue. So -1 fails both ITOP-INTEGER (format) and the range; "abc" only ITOP-INTEGER.
+ *    - required-when: when every `when` attribute holds one of its listed codes (exact match) and at least one
+ *      listed field is empty (iTop IsNull: '' strings, null enums/integers, 0 external keys): ONE issue for the
+ *      rule, on the first empty field in declaration order (AE-3 without IP and port: one message, on ipaddress).
+ *    - empty-when: same condition; ONE issue, on the first listed field that is not empty.
+ *    - range: when the value is a number (an integer attribute always holds one unless empty; on other types a
+ *      string `^[+-]?[0-9]+$` counts), outside [min, max] → issue. So port 0, -1 and "abc" (0) fail AE-4.
  *    - url: when set: no whitespace (space, \t, \n, \v, \f, \r) anywhere; shape `scheme://authority…` with the
  *      scheme as written (case-sensitive) in `schemes`; a non-empty host (authority minus `userinfo@` and
  *      `:port`); with forbidCredentials no '@' in the authority.
  *    - distinct-fields: both fields non-empty and equal → one issue on the second field.
  * 4. Remote generated rules (plan `local: false`, enforcement 'generated-php') run only if no local rule of
  *    severity error failed in stage 3 (warnings, iTop checks and uniqueness do not count):
- *    - referenced-value-not-in, on every write: empty key → skip; referenced object missing → skip (ITOP-EXTKEY
- *      reports it); its `attribute` in `values` → issue on the key. The objects all such rules of the class need
- *      are read together: one `getMany(class, ids)` per target class (a link: 1 query for both AEs).
+ *    - referenced-value-not-in, on create, and on update only when the key is among the changes (an update that
+ *      leaves the key alone reads nothing and is not blocked by legacy data: an administrator can still mark a
+ *      bad legacy link obsolete); empty key → skip; referenced object missing → skip (ITOP-EXTKEY reports it);
+ *      its `attribute` in `values` → issue on the key. The objects all such rules of the class need are read
+ *      together: one `getMany(class, ids)` per target class (a link create: 1 query for both AEs; a link update:
+ *      1 query for the AEs whose key changed, none if no key changed).
  *    - referenced-by (derived, e.g. AE-10): only on update, only when `attribute` is among the changes and its
  *      new value is in `values`; then one count of `referencingClass` objects whose `referencingField` = this
  *      id; > 0 → issue on `attribute`.

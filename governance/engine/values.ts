@@ -12,14 +12,44 @@ export function isWritable(field: Field): field is WritableField {
   return field.type !== 'externalField' && field.type !== 'linkedSet';
 }
 
-/** A decimal integer literal, signed: the values PHP's `(int)` cast reads faithfully. */
+/** A decimal integer literal, signed: what a range check reads as a number when the attribute is not an integer. */
 const SIGNED_INTEGER = /^[+-]?[0-9]+$/;
 
-/** PHP's `(int)` cast of a string: leading whitespace, optional sign, digits; anything else reads as 0. */
+/** PHP's ZEND_LONG_MAX / ZEND_LONG_MIN on the 64-bit builds iTop runs on (as doubles: ±2^63). */
+const PHP_INT_MAX = 2 ** 63 - 1;
+const PHP_INT_MIN = -(2 ** 63);
+const TWO_POW_64 = 2 ** 64;
+
+/**
+ * The leading numeric part of a string as PHP 7.1+/8 reads it for `(int)` (`_is_numeric_string_ex` with errors
+ * allowed): whitespace (space, \t, \n, \r, \v, \f) skipped, an optional sign, then digits with an optional
+ * fraction, or a fraction alone ('.5'), then an optional exponent whose digits are present ('1e3'; '1e' is 1).
+ */
+const PHP_NUMERIC_PREFIX = /^[ \t\n\r\v\f]*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)/;
+
+/**
+ * PHP's `(int)` cast (7.4 and 8.x alike, 64-bit), which iTop's `AttributeInteger::MakeRealValue` and
+ * `AttributeExternalKey::MakeRealValue` apply to every non-empty written value:
+ * - a string: its leading numeric part (see PHP_NUMERIC_PREFIX), truncated toward zero; no numeric prefix → 0
+ *   ('abc' → 0, '12abc' → 12, ' 104' → 104, '1e3' → 1000, '1.9' → 1, '-1.9' → -1, '0x1A' → 0). A value outside
+ *   the 64-bit range saturates (`zend_dval_to_lval_cap`), an infinite one ('1e999') gives 0.
+ * - a number (JSON): truncated toward zero; outside the 64-bit range it wraps modulo 2^64 (`zend_dval_to_lval`).
+ * Magnitudes beyond 2^53 are held as the nearest double (PHP keeps the exact integer); no rule depends on them.
+ */
 export function phpIntCast(value: string | number): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : 0;
-  const match = /^[ \t\n\r\v\f]*([+-]?[0-9]+)/.exec(value);
-  return match?.[1] ? Number(match[1]) : 0;
+  if (typeof value === 'number') return floatToInt(value, 'wrap');
+  const match = PHP_NUMERIC_PREFIX.exec(value);
+  return match?.[1] ? floatToInt(Number(match[1]), 'saturate') : 0;
+}
+
+function floatToInt(value: number, overflow: 'wrap' | 'saturate'): number {
+  if (!Number.isFinite(value)) return 0;
+  if (value >= PHP_INT_MIN && value < PHP_INT_MAX) return Math.trunc(value) + 0; // + 0: no -0
+  if (overflow === 'saturate') return value > 0 ? PHP_INT_MAX : PHP_INT_MIN;
+  let wrapped = value % TWO_POW_64;
+  if (wrapped < 0) wrapped += TWO_POW_64;
+  if (wrapped > PHP_INT_MAX) wrapped -= TWO_POW_64;
+  return wrapped + 0;
 }
 
 /** The integer a value denotes when it is a decimal integer (number or signed digits), else undefined. */
@@ -33,8 +63,8 @@ export function integerOf(value: StoredValue): number | undefined {
  * The value iTop holds after `Set()` (MakeRealValue), iTop 3.2.0:
  * - string, text, IP address, URL: null → '', otherwise the string (a number becomes its decimal form);
  * - enum: null or '' → null, otherwise the string;
- * - integer: null or '' → null; a decimal integer (signed, as a number or a string) → that number;
- *   any other string is kept as written so that ITOP-INTEGER can report it (iTop would cast it with `(int)`);
+ * - integer: null or '' → null, otherwise PHP's `(int)` cast (`AttributeInteger::MakeRealValue`): 'abc' → 0,
+ *   '12abc' → 12, ' 104' → 104, '1e3' → 1000, 104.5 → 104, ' ' → 0. iTop never checks the syntax on the server;
  * - external key: null or '' → 0, otherwise PHP's `(int)` cast.
  */
 export function toItopValue(field: WritableField, value: WriteValue | undefined): StoredValue {
@@ -46,10 +76,8 @@ export function toItopValue(field: WritableField, value: WriteValue | undefined)
       return value === null || value === undefined ? '' : String(value);
     case 'enum':
       return value === null || value === undefined || value === '' ? null : String(value);
-    case 'integer': {
-      if (value === null || value === undefined || value === '') return null;
-      return integerOf(value) ?? (typeof value === 'number' ? value : value);
-    }
+    case 'integer':
+      return value === null || value === undefined || value === '' ? null : phpIntCast(value);
     case 'externalKey':
       return value === null || value === undefined || value === '' ? 0 : phpIntCast(value);
   }

@@ -3,6 +3,12 @@ import type { EmptyWhenCheck } from '../../../model/schema/rule.js';
 import { conditionHolds } from './condition.js';
 import type { LocalChecker } from './types.js';
 
-/** When the condition holds, one violation per listed field that is not empty. */
-export const emptyWhen: LocalChecker<Static<typeof EmptyWhenCheck>> = (check, subject) =>
-  conditionHolds(check.when, subject) ? check.fields.filter((code) => !subject.isEmpty(code)).map((field) => ({ field })) : [];
+/**
+ * When the condition holds and one of the listed fields is not empty: ONE violation for the rule, on the first
+ * such field in declaration order.
+ */
+export const emptyWhen: LocalChecker<Static<typeof EmptyWhenCheck>> = (check, subject) => {
+  if (!conditionHolds(check.when, subject)) return [];
+  const field = check.fields.find((code) => !subject.isEmpty(code));
+  return field === undefined ? [] : [{ field }];
+};

@@ -4,9 +4,9 @@ import { integerOf } from '../values.js';
 import type { LocalChecker } from './types.js';
 
 /**
- * When the value is a decimal integer (a number, or a string of digits with an optional sign: what PHP's
- * `(int)` reads faithfully), it must lie within [min, max]. Empty values and other strings are skipped
- * (the latter are ITOP-INTEGER's).
+ * When the attribute holds a number, it must lie within [min, max]. An integer attribute always does unless it
+ * is empty: iTop has cast whatever was written with `(int)` ("abc" is 0, "-1" is -1, "12abc" is 12). On another
+ * attribute type, a string of digits with an optional sign counts as its number and anything else is skipped.
  */
 export const range: LocalChecker<Static<typeof RangeCheck>> = (check, subject) => {
   const value = subject.object[check.field];
