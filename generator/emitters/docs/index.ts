@@ -1,4 +1,7 @@
 import type { Emitter } from '../../context.js';
+import { emitDicomDoc } from './emit-dicom-doc.js';
 
 /** Emitters of the generated documentation (written to docs/generated/, not shipped in the extension). */
-export const DOCS_EMITTERS: Record<string, Emitter> = {};
+export const DOCS_EMITTERS: Record<string, Emitter> = {
+  dicom: emitDicomDoc,
+};

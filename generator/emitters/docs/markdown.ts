@@ -36,6 +36,6 @@ export function mdTable(header: string[], rows: string[][]): string {
   for (const row of rows) {
     if (row.length !== header.length) throw new Error(`table row has ${row.length} cells, header has ${header.length}`);
   }
-  const line = (cells: string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }

@@ -14,11 +14,10 @@ export function mermaidClassDiagram(model: ModelDefinition): string {
   const external = new Set<string>();
   const lines: string[] = ['classDiagram', '  direction LR'];
   for (const cls of model.classes) {
-    lines.push(`  class ${cls.name}["${mermaidLabel(cls.label.en)}"] {`);
-    for (const field of cls.fields) {
-      if (field.type === 'externalKey' || field.type === 'linkedSet') lines.push(`    +${itopAttributeType(field)} ${field.code}`);
-    }
-    lines.push('  }');
+    const members = cls.fields.filter((field) => field.type === 'externalKey' || field.type === 'linkedSet');
+    const head = `  class ${cls.name}["${mermaidLabel(cls.label.en)}"]`;
+    if (members.length === 0) lines.push(head);
+    else lines.push(`${head} {`, ...members.map((field) => `    +${itopAttributeType(field)} ${field.code}`), '  }');
   }
   const relations: string[] = [];
   for (const cls of model.classes) {
