@@ -61,7 +61,7 @@ export function planGovernance(model: ModelDefinition): PlannedRule[] {
       id: mirror.ruleId,
       class: key.target,
       severity: rule.severity,
-      summary: rule.summary,
+      summary: mirror.summary,
       message: mirror.message,
       check: {
         kind: 'referenced-by',

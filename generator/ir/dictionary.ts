@@ -1,4 +1,4 @@
-import type { ClassDefinition, LocalizedText, ModelDefinition } from '../../model/schema/model.js';
+import { LANGUAGES, type ClassDefinition, type LocalizedText, type ModelDefinition } from '../../model/schema/model.js';
 import { toDictFormat, toTemplateString, type PlannedRule } from '../../governance/plan.js';
 
 /** One dictionary key with its text in every language. */
@@ -59,5 +59,5 @@ export function fieldsetKey(className: string, fieldsetId: string): string {
 }
 
 function mapText(text: LocalizedText, transform: (s: string) => string): LocalizedText {
-  return { en: transform(text.en), de: transform(text.de), fr: transform(text.fr) };
+  return Object.fromEntries(LANGUAGES.map((language) => [language, transform(text[language])])) as LocalizedText;
 }

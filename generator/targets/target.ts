@@ -3,7 +3,7 @@
  * difference has exactly one home (ITOP-REFERENCE §1 and §8). Emitters read these flags; they
  * never test a version number themselves.
  */
-export type TargetId = '3.2';
+export type TargetId = '3.2' | '3.1' | '2.7';
 
 export interface Target {
   id: TargetId;
@@ -29,7 +29,10 @@ export interface Target {
   /** 3.x-only XML elements: complementary naming, MenuGroup decoration, `fields_semantic`. */
   complementaryNaming: boolean;
   menuDecoration: boolean;
-  stateAttribute: 'fields_semantic' | 'lifecycle';
+  /** 3.x `fields_semantic/state_attribute` (coloured status badges); none on 2.7, where a lifecycle would demand states and stimuli. */
+  stateAttribute: 'fields_semantic' | 'none';
+  /** Class colours in `properties/style` (3.0+). */
+  classColours: boolean;
   /** `presentation/summary` (3.1+). */
   summaryPresentation: boolean;
   /** How generated checks are hooked into CheckToWrite (never both, ITOP-REFERENCE §8). */
@@ -38,6 +41,8 @@ export interface Target {
   modelPlaceholder: boolean;
   /** Suffix of the release zip name; '' for the default target. */
   zipSuffix: string;
+  /** What this target cannot express and what is emitted instead (README table, generated docs). */
+  downgrades: string[];
 }
 
 export const ITOP_32: Target = {
@@ -55,13 +60,58 @@ export const ITOP_32: Target = {
   complementaryNaming: true,
   menuDecoration: true,
   stateAttribute: 'fields_semantic',
+  classColours: true,
   summaryPresentation: true,
   checkMechanism: 'event-listener',
   modelPlaceholder: false,
   zipSuffix: '',
+  downgrades: [],
 };
 
-export const TARGETS: Record<TargetId, Target> = { '3.2': ITOP_32 };
+/** iTop 3.1 reads the same syntax; only the format version, the dependencies and the PHP range differ. */
+export const ITOP_31: Target = {
+  ...ITOP_32,
+  id: '3.1',
+  designVersion: '3.1',
+  itopVersions: '3.1.x, 3.2.x',
+  itopVersionMin: '3.1.0',
+  phpVersions: '7.4 – 8.1',
+  zipSuffix: '-itop3.1',
+};
+
+/**
+ * iTop 2.7 reads format 1.7 at most. The file is written so that iTop 3.x, converting it upward
+ * (ITOP-REFERENCE §1), still installs it; what 1.7 cannot say is listed in `downgrades`.
+ */
+export const ITOP_27: Target = {
+  id: '2.7',
+  designVersion: '1.7',
+  itopVersions: '2.7.x (and 3.x through its 1.7 → 3.x conversion)',
+  itopVersionMin: '2.7.0',
+  phpVersions: '7.1 – 7.4',
+  dependencyModules: ['itop-config-mgmt', 'itop-profiles-itil'],
+  dictionaryFolder: '',
+  enumValueSyntax: 'text',
+  enumRanks: false,
+  enumStyles: false,
+  classIcon: 'properties',
+  complementaryNaming: true,
+  menuDecoration: true,
+  stateAttribute: 'none',
+  classColours: false,
+  summaryPresentation: false,
+  checkMechanism: 'do-check-to-write',
+  modelPlaceholder: true,
+  zipSuffix: '-itop2.7',
+  downgrades: [
+    'enum values keep the model order on 2.7; on iTop 3.1+ (after conversion) they sort alphabetically by code, since format 1.7 has no value rank',
+    'status badges (enum value colours, state attribute semantics) and class colours are not written: format 1.7 cannot carry them',
+    'the summary card (presentation/summary, 3.1+) is not written',
+    'checks run in a DoCheckToWrite override, after iTop\'s own checks, instead of the 3.1+ CheckToWrite event',
+  ],
+};
+
+export const TARGETS: Record<TargetId, Target> = { '3.2': ITOP_32, '3.1': ITOP_31, '2.7': ITOP_27 };
 export const DEFAULT_TARGET: TargetId = '3.2';
 
 export function targetById(id: string): Target | undefined {

@@ -1,10 +1,11 @@
 import { t } from '../define.js';
+import { OBSOLETE, organizationFields, PRODUCTION } from './common.js';
 import type { ClassDefinition, EnumValue } from '../schema/model.js';
 
 /** DICOM modality defined terms (PS3.3 C.7.3.1.1.1): the legacy set first, then the additions. */
 const modalities: EnumValue[] = [
   { code: 'CT', label: t('CT – Computed Tomography', 'CT – Computertomographie', 'CT – Tomodensitométrie') },
-  { code: 'MR', label: t('MR – Magnetic Resonance', 'MR – Magnetresonanz', 'MR – Résonance magnétique') },
+  { code: 'MR', label: t('MR – Magnetic Resonance', 'MR – Magnetresonanztomographie', 'MR – Imagerie par résonance magnétique') },
   { code: 'US', label: t('US – Ultrasound', 'US – Ultraschall', 'US – Échographie') },
   { code: 'XA', label: t('XA – X-Ray Angiography', 'XA – Röntgenangiographie', 'XA – Angiographie par rayons X') },
   { code: 'NM', label: t('NM – Nuclear Medicine', 'NM – Nuklearmedizin', 'NM – Médecine nucléaire') },
@@ -15,14 +16,14 @@ const modalities: EnumValue[] = [
   { code: 'OT', label: t('OT – Other', 'OT – Sonstige', 'OT – Autre') },
   { code: 'MG', label: t('MG – Mammography', 'MG – Mammographie', 'MG – Mammographie') },
   { code: 'RF', label: t('RF – Radio Fluoroscopy', 'RF – Durchleuchtung', 'RF – Radioscopie') },
-  { code: 'IO', label: t('IO – Intra-oral Radiography', 'IO – Intraorale Radiographie', 'IO – Radiographie intra-buccale') },
+  { code: 'IO', label: t('IO – Intra-oral Radiography', 'IO – Intraorale Radiographie', 'IO – Radiographie intrabuccale') },
   { code: 'PX', label: t('PX – Panoramic X-Ray', 'PX – Panoramaschichtaufnahme', 'PX – Radiographie panoramique') },
   { code: 'ES', label: t('ES – Endoscopy', 'ES – Endoskopie', 'ES – Endoscopie') },
   { code: 'XC', label: t('XC – External-camera Photography', 'XC – Fotografie mit externer Kamera', 'XC – Photographie par caméra externe') },
   { code: 'SM', label: t('SM – Slide Microscopy', 'SM – Objektträgermikroskopie', 'SM – Microscopie sur lame') },
   { code: 'OP', label: t('OP – Ophthalmic Photography', 'OP – Ophthalmologische Fotografie', 'OP – Photographie ophtalmique') },
   { code: 'OPT', label: t('OPT – Ophthalmic Tomography', 'OPT – Ophthalmologische Tomographie', 'OPT – Tomographie ophtalmique') },
-  { code: 'SR', label: t('SR – Structured Report', 'SR – Strukturierter Befund', 'SR – Rapport structuré') },
+  { code: 'SR', label: t('SR – Structured Report', 'SR – Strukturierter Befund', 'SR – Compte rendu structuré') },
 ];
 
 export const applicationEntity: ClassDefinition = {
@@ -33,7 +34,7 @@ export const applicationEntity: ClassDefinition = {
   label: t('DICOM AE', 'DICOM-AE', 'AE DICOM'),
   description: t(
     'DICOM Application Entity: a logical DICOM endpoint identified by its AE title, role and network address.',
-    'DICOM-Anwendungsentität: ein logischer DICOM-Endpunkt, bestimmt durch AE-Titel, Rolle und Netzwerkadresse.',
+    'DICOM-Anwendungsentität: ein logischer DICOM-Endpunkt, identifiziert durch AE-Titel, Rolle und Netzwerkadresse.',
     "Entité d'application DICOM : un point de terminaison DICOM logique, identifié par son titre AE, son rôle et son adresse réseau.",
   ),
   icon: 'dicom-ae.svg',
@@ -54,16 +55,7 @@ export const applicationEntity: ClassDefinition = {
         "Identifiant AE DICOM unique : 1 à 16 caractères ASCII imprimables, sans barre oblique inverse ni espace en début ou en fin.",
       ),
     },
-    {
-      code: 'org_id',
-      type: 'externalKey',
-      mandatory: true,
-      target: 'Organization',
-      onTargetDelete: 'DEL_MANUAL',
-      label: t('Organization', 'Organisation', 'Organisation'),
-      help: t('Owning organization (governance scope)', 'Besitzende Organisation (Governance-Bereich)', 'Organisation propriétaire (périmètre de gouvernance)'),
-    },
-    { code: 'org_name', type: 'externalField', externalKey: 'org_id', targetAttribute: 'name', label: t('Organization name', 'Name der Organisation', "Nom de l'organisation") },
+    ...organizationFields(t('Owning organization (governance scope)', 'Verantwortliche Organisation (Governance-Bereich)', 'Organisation propriétaire (périmètre de gouvernance)')),
     {
       code: 'role',
       type: 'enum',
@@ -71,7 +63,7 @@ export const applicationEntity: ClassDefinition = {
       default: 'SCP',
       displayStyle: 'radio_horizontal',
       label: t('Role', 'Rolle', 'Rôle'),
-      help: t('DICOM role of the AE: SCP, SCU or BOTH', 'DICOM-Rolle der AE: SCP, SCU oder BOTH', "Rôle DICOM de l'AE : SCP, SCU ou BOTH"),
+      help: t('DICOM role of the AE: SCP, SCU or BOTH', 'DICOM-Rolle der AE: SCP, SCU oder BEIDE', "Rôle DICOM de l'AE : SCP, SCU ou LES DEUX"),
       values: [
         { code: 'SCU', label: t('SCU', 'SCU', 'SCU'), help: t('Service Class User (sender)', 'Service Class User (Sender)', 'Service Class User (émetteur)') },
         { code: 'SCP', label: t('SCP', 'SCP', 'SCP'), help: t('Service Class Provider (receiver)', 'Service Class Provider (Empfänger)', 'Service Class Provider (récepteur)') },
@@ -92,8 +84,8 @@ export const applicationEntity: ClassDefinition = {
       values: [
         { code: 'DICOM', label: t('DICOM', 'DICOM', 'DICOM'), help: t('Classic DICOM communication over TCP', 'Klassische DICOM-Kommunikation über TCP', 'Communication DICOM classique sur TCP') },
         { code: 'DICOM_TLS', label: t('DICOM TLS', 'DICOM TLS', 'DICOM TLS'), help: t('DICOM communication over TLS-secured TCP', 'DICOM-Kommunikation über TLS-gesichertes TCP', 'Communication DICOM sur TCP sécurisé par TLS') },
-        { code: 'DICOMWEB', label: t('DICOMweb', 'DICOMweb', 'DICOMweb'), help: t('Web-based DICOM communication (QIDO-RS, WADO-RS, STOW-RS)', 'Webbasierte DICOM-Kommunikation (QIDO-RS, WADO-RS, STOW-RS)', 'Communication DICOM sur le web (QIDO-RS, WADO-RS, STOW-RS)') },
-        { code: 'OTHER', label: t('Other', 'Sonstiges', 'Autre'), help: t('Other or project-specific communication type', 'Sonstige oder projektspezifische Kommunikationsart', 'Autre type de communication ou type propre au projet') },
+        { code: 'DICOMWEB', label: t('DICOMweb', 'DICOMweb', 'DICOMweb'), help: t('Web-based DICOM communication (QIDO-RS, WADO-RS, STOW-RS)', 'Webbasierte DICOM-Kommunikation (QIDO-RS, WADO-RS, STOW-RS)', 'Communication DICOM basée sur le Web (QIDO-RS, WADO-RS, STOW-RS)') },
+        { code: 'OTHER', label: t('Other', 'Sonstiges', 'Autre'), help: t('Other or project-specific communication type', 'Sonstige oder projektspezifische Kommunikationsart', 'Type de communication autre ou propre au projet') },
       ],
     },
     {
@@ -132,10 +124,11 @@ export const applicationEntity: ClassDefinition = {
       mandatory: true,
       default: 'production',
       label: t('Status', 'Status', 'Statut'),
+      help: t('Lifecycle status of the AE', 'Lebenszyklusstatus der AE', "Statut du cycle de vie de l'AE"),
       values: [
-        { code: 'implementation', label: t('Implementation', 'Implementierung', 'Mise en œuvre'), style: { mainColor: '$ibo-lifecycle-waiting-state-primary-color', complementaryColor: '$ibo-lifecycle-waiting-state-secondary-color' } },
-        { code: 'production', label: t('Production', 'Produktion', 'Production'), style: { mainColor: '$ibo-lifecycle-success-state-primary-color', complementaryColor: '$ibo-lifecycle-success-state-secondary-color' } },
-        { code: 'obsolete', label: t('Obsolete', 'Veraltet', 'Obsolète'), style: { mainColor: '$ibo-lifecycle-frozen-state-primary-color', complementaryColor: '$ibo-lifecycle-frozen-state-secondary-color' } },
+        { code: 'implementation', label: t('Implementation', 'Implementierung', 'Mise en œuvre'), help: t('Being set up, not yet in clinical use', 'Wird eingerichtet, noch nicht im klinischen Einsatz', 'En cours de mise en place, pas encore en utilisation clinique'), style: { mainColor: '$ibo-lifecycle-waiting-state-primary-color', complementaryColor: '$ibo-lifecycle-waiting-state-secondary-color' } },
+        PRODUCTION,
+        OBSOLETE,
       ],
     },
     {
@@ -187,7 +180,7 @@ export const applicationEntity: ClassDefinition = {
       {
         column: 'col1',
         fieldsets: [
-          { id: 'identity', label: t('Identity', 'Identität', 'Identité'), attributes: ['aetitle', 'org_id', 'role', 'status', 'modality'] },
+          { id: 'identity', label: t('Identity', 'Identifikation', 'Identification'), attributes: ['aetitle', 'org_id', 'role', 'status', 'modality'] },
           { id: 'relations', label: t('Equipment and host', 'Gerät und Host', 'Équipement et hôte'), attributes: ['medicaldevicemie_id', 'functionalci_id'] },
         ],
       },

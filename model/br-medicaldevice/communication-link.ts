@@ -1,4 +1,5 @@
 import { t } from '../define.js';
+import { OBSOLETE, organizationFields, PRODUCTION } from './common.js';
 import type { ClassDefinition } from '../schema/model.js';
 
 export const communicationLink: ClassDefinition = {
@@ -9,8 +10,8 @@ export const communicationLink: ClassDefinition = {
   label: t('DICOM Communication Link', 'DICOM-Kommunikationsverbindung', 'Lien de communication DICOM'),
   description: t(
     'A governed DICOM communication relationship between two AEs: intended communication, not runtime traffic.',
-    'Eine gesteuerte DICOM-Kommunikationsbeziehung zwischen zwei AEs: beabsichtigte Kommunikation, kein Laufzeitverkehr.',
-    "Une relation de communication DICOM gouvernée entre deux AE : communication prévue, pas le trafic réel.",
+    'Eine verwaltete DICOM-Kommunikationsbeziehung zwischen zwei AEs: vorgesehene Kommunikation, nicht der tatsächliche Datenverkehr.',
+    "Une relation de communication DICOM encadrée par la gouvernance entre deux AE : communication prévue, et non trafic réel.",
   ),
   icon: 'dicom-link.svg',
   style: { mainColor: '#1F5FA7', complementaryColor: '#DCE8F5' },
@@ -19,16 +20,7 @@ export const communicationLink: ClassDefinition = {
   stateAttribute: 'status',
   obsolescence: "status = 'obsolete'",
   fields: [
-    {
-      code: 'org_id',
-      type: 'externalKey',
-      mandatory: true,
-      target: 'Organization',
-      onTargetDelete: 'DEL_MANUAL',
-      label: t('Organization', 'Organisation', 'Organisation'),
-      help: t('Governance scope', 'Governance-Bereich', 'Périmètre de gouvernance'),
-    },
-    { code: 'org_name', type: 'externalField', externalKey: 'org_id', targetAttribute: 'name', label: t('Organization name', 'Name der Organisation', "Nom de l'organisation") },
+    ...organizationFields(t('Governance scope', 'Governance-Bereich', 'Périmètre de gouvernance')),
     {
       code: 'source_ae_id',
       type: 'externalKey',
@@ -59,10 +51,11 @@ export const communicationLink: ClassDefinition = {
       mandatory: true,
       default: 'PUSH',
       displayStyle: 'radio_horizontal',
-      label: t('Direction', 'Richtung', 'Direction'),
+      label: t('Direction', 'Richtung', 'Sens'),
+      help: t('Direction of the communication between source and target', 'Richtung der Kommunikation zwischen Quelle und Ziel', 'Sens de la communication entre la source et la cible'),
       values: [
         { code: 'PUSH', label: t('PUSH', 'PUSH', 'PUSH'), help: t('Source sends data to target', 'Die Quelle sendet Daten an das Ziel', 'La source envoie des données à la cible') },
-        { code: 'PULL', label: t('PULL', 'PULL', 'PULL'), help: t('Source retrieves data from target', 'Die Quelle ruft Daten vom Ziel ab', 'La source récupère des données de la cible') },
+        { code: 'PULL', label: t('PULL', 'PULL', 'PULL'), help: t('Source retrieves data from target', 'Die Quelle ruft Daten vom Ziel ab', 'La source récupère des données auprès de la cible') },
         { code: 'BIDIR', label: t('BIDIR', 'BIDIR', 'BIDIR'), help: t('Bidirectional communication', 'Bidirektionale Kommunikation', 'Communication bidirectionnelle') },
       ],
     },
@@ -76,9 +69,9 @@ export const communicationLink: ClassDefinition = {
       values: [
         { code: 'planned', label: t('Planned', 'Geplant', 'Planifié'), help: t('Intended but not yet approved', 'Beabsichtigt, aber noch nicht genehmigt', 'Prévu mais pas encore approuvé'), style: { mainColor: '$ibo-lifecycle-new-state-primary-color', complementaryColor: '$ibo-lifecycle-new-state-secondary-color' } },
         { code: 'approved', label: t('Approved', 'Genehmigt', 'Approuvé'), help: t('Approved for implementation', 'Für die Umsetzung genehmigt', 'Approuvé pour la mise en œuvre'), style: { mainColor: '$ibo-lifecycle-waiting-state-primary-color', complementaryColor: '$ibo-lifecycle-waiting-state-secondary-color' } },
-        { code: 'production', label: t('Production', 'Produktion', 'Production'), help: t('Active clinical use', 'Aktiver klinischer Einsatz', 'Utilisation clinique active'), style: { mainColor: '$ibo-lifecycle-success-state-primary-color', complementaryColor: '$ibo-lifecycle-success-state-secondary-color' } },
-        { code: 'deprecated', label: t('Deprecated', 'Auslaufend', 'Déprécié'), help: t('Planned for removal', 'Zur Entfernung vorgesehen', 'Suppression prévue'), style: { mainColor: '$ibo-lifecycle-failure-state-primary-color', complementaryColor: '$ibo-lifecycle-failure-state-secondary-color' } },
-        { code: 'obsolete', label: t('Obsolete', 'Veraltet', 'Obsolète'), help: t('No longer valid', 'Nicht mehr gültig', "N'est plus valide"), style: { mainColor: '$ibo-lifecycle-frozen-state-primary-color', complementaryColor: '$ibo-lifecycle-frozen-state-secondary-color' } },
+        PRODUCTION,
+        { code: 'deprecated', label: t('Deprecated', 'Auslaufend', 'En fin de vie'), help: t('Planned for removal', 'Zur Stilllegung vorgesehen', 'Retrait prévu'), style: { mainColor: '$ibo-lifecycle-failure-state-primary-color', complementaryColor: '$ibo-lifecycle-failure-state-secondary-color' } },
+        OBSOLETE,
       ],
     },
     {

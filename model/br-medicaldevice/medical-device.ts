@@ -13,7 +13,7 @@ const physicalDeviceDetails: DetailsEntry[] = [
   {
     column: 'col2',
     fieldsets: [
-      { id: 'dates', label: t('Dates', 'Daten', 'Dates'), attributes: ['move2production', 'purchase_date', 'end_of_warranty'] },
+      { id: 'dates', label: t('Dates', 'Datum', 'Dates'), attributes: ['move2production', 'purchase_date', 'end_of_warranty'] },
       { id: 'otherinfo', label: t('Other information', 'Sonstige Informationen', 'Autres informations'), attributes: ['description'] },
     ],
   },
@@ -51,7 +51,7 @@ export const medicalImagingEquipment: ClassDefinition = {
   description: t(
     'A physical medical imaging device (CT, MR, ultrasound…) whose software acts as one or more DICOM AEs',
     'Ein physisches medizinisches Bildgebungsgerät (CT, MR, Ultraschall…), dessen Software als eine oder mehrere DICOM-AEs arbeitet',
-    "Un appareil physique d'imagerie médicale (CT, IRM, échographie…) dont le logiciel agit comme une ou plusieurs AE DICOM",
+    "Un appareil physique d'imagerie médicale (scanner, IRM, échographie…) dont le logiciel agit comme une ou plusieurs AE DICOM",
   ),
   icon: 'medical-imaging-equipment.svg',
   style: { mainColor: '#8A5A83', complementaryColor: '#EFE3EE' },

@@ -19,7 +19,7 @@ export const rules: RuleDefinition[] = [
     ),
     message: t(
       'AE title "{aetitle}" is invalid: use 1 to 16 printable ASCII characters, no backslash and no leading or trailing space.',
-      'AE-Titel "{aetitle}" ist ungültig: 1 bis 16 druckbare ASCII-Zeichen verwenden, keinen Backslash und kein Leerzeichen am Anfang oder Ende.',
+      'Der AE-Titel „{aetitle}“ ist ungültig: zulässig sind 1 bis 16 druckbare ASCII-Zeichen ohne Backslash und ohne Leerzeichen am Anfang oder Ende.',
       "Le titre AE « {aetitle} » est invalide : utilisez 1 à 16 caractères ASCII imprimables, sans barre oblique inverse ni espace en début ou en fin.",
     ),
     check: { kind: 'text-format', field: 'aetitle', minLength: 1, maxLength: 16, allowedRanges: [[0x20, 0x7e]], forbiddenCharacters: '\\', forbidSurroundingSpaces: true },
@@ -35,7 +35,7 @@ export const rules: RuleDefinition[] = [
     ),
     message: t(
       'AE title "{aetitle}" is already used by another AE of this organization.',
-      'Der AE-Titel "{aetitle}" wird bereits von einer anderen AE dieser Organisation verwendet.',
+      'Der AE-Titel „{aetitle}“ wird bereits von einer anderen AE dieser Organisation verwendet.',
       "Le titre AE « {aetitle} » est déjà utilisé par une autre AE de cette organisation.",
     ),
     check: { kind: 'unique-together', fields: ['org_id', 'aetitle'], ignoreWhenEmpty: ['aetitle'] },
@@ -67,8 +67,8 @@ export const rules: RuleDefinition[] = [
     ),
     message: t(
       'Port {port} is out of range: use a number from 1 to 65535.',
-      'Port {port} liegt außerhalb des gültigen Bereichs: eine Zahl von 1 bis 65535 verwenden.',
-      'Le port {port} est hors limites : utilisez un nombre de 1 à 65535.',
+      'Der Port {port} liegt außerhalb des gültigen Bereichs: zulässig sind Werte von 1 bis 65535.',
+      'Le port {port} est hors plage : utilisez un nombre compris entre 1 et 65535.',
     ),
     check: { kind: 'range', field: 'port', min: 1, max: 65535 },
   },
@@ -95,7 +95,7 @@ export const rules: RuleDefinition[] = [
     ),
     message: t(
       'Endpoint URL "{endpoint_url}" is invalid: use an absolute http:// or https:// URL with a host, without spaces or credentials.',
-      'Endpunkt-URL "{endpoint_url}" ist ungültig: eine absolute http://- oder https://-URL mit Host verwenden, ohne Leerzeichen oder Zugangsdaten.',
+      'Die Endpunkt-URL „{endpoint_url}“ ist ungültig: eine absolute http://- oder https://-URL mit Host verwenden, ohne Leerzeichen oder Zugangsdaten.',
       "L'URL du point de terminaison « {endpoint_url} » est invalide : utilisez une URL absolue http:// ou https:// avec un hôte, sans espace ni identifiants.",
     ),
     check: { kind: 'url', field: 'endpoint_url', schemes: ['http', 'https'], forbidCredentials: true },
@@ -173,9 +173,14 @@ export const rules: RuleDefinition[] = [
       values: ['SCP'],
       protectReferencedSide: {
         ruleId: 'AE-10',
+        summary: t(
+          'A role change must not break an existing link: an AE that is the source of a link cannot become SCP only.',
+          'Eine Rollenänderung darf keine bestehende Verbindung brechen: eine AE, die Quelle einer Verbindung ist, kann nicht zum reinen SCP werden.',
+          "Un changement de rôle ne doit pas rompre un lien existant : une AE source d'un lien ne peut pas devenir uniquement SCP.",
+        ),
         message: t(
           'AE "{aetitle}" is the source of at least one communication link and cannot become SCP only.',
-          'AE "{aetitle}" ist die Quelle mindestens einer Kommunikationsverbindung und kann nicht zu einem reinen SCP werden.',
+          'Die AE „{aetitle}“ ist die Quelle mindestens einer Kommunikationsverbindung und kann nicht zu einem reinen SCP werden.',
           "L'AE « {aetitle} » est la source d'au moins un lien de communication et ne peut pas devenir uniquement SCP.",
         ),
       },
@@ -198,9 +203,14 @@ export const rules: RuleDefinition[] = [
       values: ['SCU'],
       protectReferencedSide: {
         ruleId: 'AE-10',
+        summary: t(
+          'A role change must not break an existing link: an AE that is the target of a link cannot become SCU only.',
+          'Eine Rollenänderung darf keine bestehende Verbindung brechen: eine AE, die Ziel einer Verbindung ist, kann nicht zum reinen SCU werden.',
+          "Un changement de rôle ne doit pas rompre un lien existant : une AE cible d'un lien ne peut pas devenir uniquement SCU.",
+        ),
         message: t(
           'AE "{aetitle}" is the target of at least one communication link and cannot become SCU only.',
-          'AE "{aetitle}" ist das Ziel mindestens einer Kommunikationsverbindung und kann nicht zu einem reinen SCU werden.',
+          'Die AE „{aetitle}“ ist das Ziel mindestens einer Kommunikationsverbindung und kann nicht zu einem reinen SCU werden.',
           "L'AE « {aetitle} » est la cible d'au moins un lien de communication et ne peut pas devenir uniquement SCU.",
         ),
       },

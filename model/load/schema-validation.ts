@@ -1,13 +1,12 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { ModelDefinition } from '../schema/model.js';
-import { LANGUAGES } from '../schema/text.js';
+import { ITOP_LANGUAGES, LANGUAGES, type Language } from '../schema/text.js';
 import type { ModelIssue } from './model-error.js';
 import { describePath } from './path.js';
 
 const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true });
 const validate = ajv.compile(ModelDefinition);
 
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'German', fr: 'French' };
 
 /** Checks the shape of a model against its JSON Schema; returns one issue per problem, worded for a model author. */
 export function checkModelSchema(model: unknown): ModelIssue[] {
@@ -36,7 +35,7 @@ function explain(error: ErrorObject): string {
     case 'required': {
       const property = String(params['missingProperty']);
       if ((LANGUAGES as readonly string[]).includes(property)) {
-        return `missing ${LANGUAGE_NAMES[property]} (${property}) translation: every text needs ${LANGUAGES.join(', ')}`;
+        return `missing ${ITOP_LANGUAGES[property as Language].english} (${property}) translation: every text needs ${LANGUAGES.join(', ')}`;
       }
       return `missing required property '${property}'`;
     }

@@ -214,6 +214,8 @@ function checkRule(rule: RuleDefinition, scope: AttributeScope, report: Report):
     }
   }
   for (const [language, text] of Object.entries(rule.message)) {
+    // iTop renders uniqueness messages as TemplateStrings, where `$this->code$` is a placeholder of its own.
+    if (check.kind === 'unique-together' && text.includes('$this->')) report(`${at}.message.${language}`, "'$this->' would be read by iTop as a placeholder: use {attribute} placeholders");
     for (const match of text.matchAll(/\{([^}]*)\}/g)) {
       const code = match[1] ?? '';
       if (!scope.field(rule.class, code)) report(`${at}.message.${language}`, `placeholder '{${code}}' is not an attribute of '${rule.class}'`);

@@ -65,7 +65,7 @@ export const ReferencedValueNotInCheck = Type.Object(
     attribute: AttributeCode,
     values: Type.Array(Type.String(), { minItems: 1 }),
     protectReferencedSide: Type.Object(
-      { ruleId: Type.String({ pattern: '^[A-Z]+-[0-9]+$' }), message: LocalizedText },
+      { ruleId: Type.String({ pattern: '^[A-Z]+-[0-9]+$' }), summary: LocalizedText, message: LocalizedText },
       { additionalProperties: false },
     ),
   },

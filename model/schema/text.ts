@@ -23,8 +23,8 @@ const NonEmpty = Type.String({
 
 /** A text shown to users, written in every language of LANGUAGES. */
 export const LocalizedText = Type.Object(
-  { en: NonEmpty, de: NonEmpty, fr: NonEmpty },
-  { additionalProperties: false, description: 'a text in every language: { en, de, fr }' },
+  Object.fromEntries(LANGUAGES.map((language) => [language, NonEmpty])) as { [L in Language]: typeof NonEmpty },
+  { additionalProperties: false, description: `a text in every language: { ${LANGUAGES.join(', ')} }` },
 );
 export type LocalizedText = Static<typeof LocalizedText>;
 

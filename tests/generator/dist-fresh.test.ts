@@ -13,6 +13,11 @@ describe('committed output is what the model generates', () => {
     for (const output of outputs) expect(await diffFolder(output.dir, output.files), output.dir).toEqual([]);
   });
 
+  it.each(Object.values(TARGETS).filter((t) => t.id !== DEFAULT_TARGET))('the committed iTop $id output in tests/golden/targets is up to date (npm run generate:targets)', async (target) => {
+    const files = generateExtension(await projectInputs(target), target);
+    expect(await diffFolder(path.join(ROOT, 'tests/golden/targets', `itop-${target.id}`, 'br-medicaldevice'), files)).toEqual([]);
+  });
+
   it('two generations give byte-identical files', async () => {
     const target = TARGETS[DEFAULT_TARGET];
     const first = generateExtension(await projectInputs(target), target);

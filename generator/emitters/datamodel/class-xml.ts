@@ -24,13 +24,12 @@ export function emitClass(classes: Node, cls: ClassDefinition, ctx: GeneratorCon
   }
   const fields = node.ele('fields');
   for (const field of cls.fields) emitField(fields, field, target);
-  if (target.stateAttribute === 'lifecycle' && cls.stateAttribute) {
-    leaf(node.ele('lifecycle'), 'attribute', cls.stateAttribute);
-  }
   const methods = node.ele('methods');
   for (const method of hooks?.methods ?? []) {
     const entry = methods.ele('method', { id: method.id });
-    leaf(entry, 'code', method.code);
+    // CDATA keeps the PHP readable in review; iTop reads it like text (never mixed with text, ITOP-REFERENCE §3.1).
+    if (method.code.includes(']]>')) leaf(entry, 'code', method.code);
+    else entry.ele('code').dat(method.code);
   }
   emitPresentation(node.ele('presentation'), cls, ctx);
   if (cls.impacts?.length) {
@@ -58,12 +57,16 @@ function emitProperties(properties: Node, cls: ClassDefinition, ctx: GeneratorCo
   if (target.complementaryNaming && cls.naming.complementary?.length) attributeList(naming, cls.naming.complementary, 'complementary_attributes');
   if (cls.stateAttribute && target.stateAttribute === 'fields_semantic') leaf(properties.ele('fields_semantic'), 'state_attribute', cls.stateAttribute);
   const icon = `images/${cls.icon}`;
-  if (target.classIcon === 'properties') leaf(properties, 'icon', icon);
-  const style = properties.ele('style');
-  leaf(style, 'icon', icon);
-  if (cls.style) {
-    leaf(style, 'main_color', cls.style.mainColor);
-    leaf(style, 'complementary_color', cls.style.complementaryColor);
+  if (target.classIcon === 'properties') {
+    // 1.7: iTop 3.x's converter wraps this into properties/style/icon; a style node of ours would then be doubled.
+    leaf(properties, 'icon', icon);
+  } else {
+    const style = properties.ele('style');
+    leaf(style, 'icon', icon);
+    if (cls.style && target.classColours) {
+      leaf(style, 'main_color', cls.style.mainColor);
+      leaf(style, 'complementary_color', cls.style.complementaryColor);
+    }
   }
   attributeList(properties.ele('reconciliation'), cls.reconciliation);
   const rules = ctx.ir.governance.filter((rule) => rule.class === cls.name && rule.enforcement === 'native-uniqueness');
