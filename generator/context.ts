@@ -1,4 +1,4 @@
-import type { ModelDefinition } from '../model/schema/model.js';
+import type { ImpactNeighbour, ModelDefinition } from '../model/schema/model.js';
 import type { PlannedRule } from '../governance/plan.js';
 import type { DictionaryEntry } from './ir/dictionary.js';
 import type { PhpHooks } from './ir/php-hooks.js';
@@ -25,6 +25,8 @@ export interface ExtensionIR {
   governance: PlannedRule[];
   dictionary: DictionaryEntry[];
   php: PhpHooks;
+  /** Impact neighbours to declare on a class (ours or iTop's) on behalf of another class's `impactedBy`. */
+  impactsOn: Record<string, ImpactNeighbour[]>;
   /** Images shipped in the module, by file name (read from templates/images before emitting). */
   images: Record<string, string>;
 }

@@ -3,6 +3,7 @@ import { planGovernance } from '../../governance/plan.js';
 import type { ExtensionIR } from '../context.js';
 import type { Target } from '../targets/target.js';
 import { buildDictionary } from './dictionary.js';
+import { buildImpactsOn } from './impacts.js';
 import { buildPhpHooks } from './php-hooks.js';
 
 /** Derives, once, everything several emitters need from the model. */
@@ -13,6 +14,7 @@ export function buildIR(model: ModelDefinition, target: Target, images: Record<s
     governance,
     dictionary: buildDictionary(model, governance),
     php: buildPhpHooks(model, governance, target),
+    impactsOn: buildImpactsOn(model),
     images,
   };
 }

@@ -212,6 +212,7 @@ export const applicationEntity: ClassDefinition = {
       queryDown: 'SELECT MedicalDicomCommunicationLink WHERE target_ae_id = :this->id',
       queryUp: 'SELECT MedicalDicomApplicationEntity AS ae JOIN MedicalDicomCommunicationLink AS l ON l.target_ae_id = ae.id WHERE l.id = :this->id',
     },
-    { id: 'functionalci', direction: 'both', attribute: 'functionalci_id' },
   ],
+  // The host (server or virtual machine) impacts the AEs it runs; the imaging equipment declares its own AEs.
+  impactedBy: [{ id: 'dicom_ae_hosted', attribute: 'functionalci_id' }],
 };

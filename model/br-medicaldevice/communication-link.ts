@@ -102,8 +102,5 @@ export const communicationLink: ClassDefinition = {
     list: ['org_id', 'source_ae_id', 'target_ae_id', 'direction', 'status'],
     summary: ['org_id', 'direction', 'status'],
   },
-  impacts: [
-    { id: 'source_ae', direction: 'both', attribute: 'source_ae_id' },
-    { id: 'target_ae', direction: 'both', attribute: 'target_ae_id' },
-  ],
+  // Both AEs impact the link (declared on the AE, direction both): a link depends on its two ends.
 };

@@ -158,6 +158,10 @@ function checkClass(cls: ClassDefinition, scope: AttributeScope, classes: Map<st
     codes.forEach((code, i) => needAttribute(`${at}.presentation.${list}[${i}]`, code));
     checkDuplicates(codes, `${at}.presentation.${list}`, 'attribute', report);
   }
+  cls.impactedBy?.forEach((reference) => {
+    const key = scope.field(cls.name, reference.attribute);
+    if (!key || key.type !== 'externalKey') report(`${at}.impactedBy[${reference.id}].attribute`, `'${reference.attribute}' must be an external key of '${cls.name}'`);
+  });
   cls.impacts?.forEach((neighbour) => {
     const nat = `${at}.impacts[${neighbour.id}]`;
     if (neighbour.attribute) needAttribute(`${nat}.attribute`, neighbour.attribute);

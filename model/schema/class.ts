@@ -43,6 +43,17 @@ export const ImpactNeighbour = Type.Object(
 );
 export type ImpactNeighbour = Static<typeof ImpactNeighbour>;
 
+/**
+ * The object an external key of this class points at impacts this object (a host impacts the AEs it runs).
+ * iTop reads impacts from the impacting class, so the generator writes the neighbour there, adding it to an
+ * iTop class with `_delta="must_exist"` when the target is not ours.
+ */
+export const ImpactingReference = Type.Object(
+  { id: Identifier, attribute: AttributeCode },
+  { additionalProperties: false },
+);
+export type ImpactingReference = Static<typeof ImpactingReference>;
+
 export const ClassStyle = Type.Object(
   { mainColor: Type.String({ pattern: '^#[0-9A-Fa-f]{6}$' }), complementaryColor: Type.String({ pattern: '^#[0-9A-Fa-f]{6}$' }) },
   { additionalProperties: false },
@@ -75,7 +86,10 @@ export const ClassDefinition = Type.Object(
     obsolescence: Type.Optional(Type.String({ minLength: 1 })),
     fields: Type.Array(Field),
     presentation: Presentation,
+    /** Neighbours this object impacts (iTop relation `impacts`, declared here). */
     impacts: Type.Optional(Type.Array(ImpactNeighbour)),
+    /** Objects that impact this one, through an external key of this class. */
+    impactedBy: Type.Optional(Type.Array(ImpactingReference)),
   },
   { additionalProperties: false },
 );

@@ -57,6 +57,8 @@ export function keysReferencedByDatamodel(xml: string): { keys: KeyReference[]; 
   const keys: KeyReference[] = [];
   const phpCode: { from: string; code: string }[] = [];
   for (const cls of list(design, 'classes', 'class')) {
+    // must_exist classes are iTop's own, extended (impact neighbours): their keys are iTop's.
+    if ((cls as Record<string, unknown>)['@_delta'] === 'must_exist') continue;
     const c = id(cls);
     keys.push({ key: `Class:${c}`, from: `<class id="${c}">` });
     for (const field of list(cls, 'fields', 'field')) {

@@ -71,7 +71,8 @@ function parseDatamodel(xml: string): XmlNode[] {
     isArray: (name) => ARRAY_TAGS.has(name),
   });
   const document = parser.parse(xml) as { itop_design?: { classes?: { class?: XmlNode[] } } };
-  return document.itop_design?.classes?.class ?? [];
+  // Classes marked must_exist are additions to iTop's own classes (impact neighbours), not classes of ours.
+  return (document.itop_design?.classes?.class ?? []).filter((cls) => (cls as Record<string, unknown>)['@_delta'] !== 'must_exist');
 }
 
 const text = (node: unknown): string => {

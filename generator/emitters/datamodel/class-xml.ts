@@ -1,4 +1,4 @@
-import type { ClassDefinition, Field, Presentation } from '../../../model/schema/model.js';
+import type { ClassDefinition, Field, ImpactNeighbour, Presentation } from '../../../model/schema/model.js';
 import type { PlannedRule } from '../../../governance/plan.js';
 import type { GeneratorContext } from '../../context.js';
 import { fieldsetKey } from '../../ir/dictionary.js';
@@ -32,15 +32,19 @@ export function emitClass(classes: Node, cls: ClassDefinition, ctx: GeneratorCon
     else entry.ele('code').dat(method.code);
   }
   emitPresentation(node.ele('presentation'), cls, ctx);
-  if (cls.impacts?.length) {
-    const neighbours = node.ele('relations').ele('relation', { id: 'impacts' }).ele('neighbours');
-    for (const neighbour of cls.impacts) {
-      const entry = neighbours.ele('neighbour', { id: neighbour.id });
-      if (neighbour.attribute) leaf(entry, 'attribute', neighbour.attribute);
-      if (neighbour.queryDown) leaf(entry, 'query_down', neighbour.queryDown);
-      if (neighbour.queryUp) leaf(entry, 'query_up', neighbour.queryUp);
-      leaf(entry, 'direction', neighbour.direction);
-    }
+  const impacts = [...(cls.impacts ?? []), ...(ctx.ir.impactsOn[cls.name] ?? [])];
+  if (impacts.length > 0) emitImpacts(node, impacts);
+}
+
+/** `relations/relation[impacts]/neighbours`; inside a defined class no `_delta` may appear, elsewhere each neighbour is defined. */
+export function emitImpacts(classNode: Node, impacts: ImpactNeighbour[], neighbourDelta?: string): void {
+  const neighbours = classNode.ele('relations').ele('relation', { id: 'impacts' }).ele('neighbours');
+  for (const neighbour of impacts) {
+    const entry = neighbours.ele('neighbour', neighbourDelta ? { id: neighbour.id, _delta: neighbourDelta } : { id: neighbour.id });
+    if (neighbour.attribute) leaf(entry, 'attribute', neighbour.attribute);
+    if (neighbour.queryDown) leaf(entry, 'query_down', neighbour.queryDown);
+    if (neighbour.queryUp) leaf(entry, 'query_up', neighbour.queryUp);
+    leaf(entry, 'direction', neighbour.direction);
   }
 }
 

@@ -105,6 +105,12 @@ export function classPropertiesTable(labels: Labels, cls: ClassDefinition, menus
   rows.push(['Reconciliation keys (CSV import, synchronisation)', cls.reconciliation.map((code) => labels.attributeRef(cls.name, code)).join(' + ')]);
   if (cls.obsolescence) rows.push(['Obsolete when', mdCode(cls.obsolescence)]);
   if (cls.impacts?.length) rows.push(['Impact analysis neighbours', cls.impacts.map((n) => impactNeighbour(labels, cls, n)).join('<br>')]);
+  if (cls.impactedBy?.length) {
+    rows.push(['Impacted by', cls.impactedBy.map((reference) => {
+      const field = labels.field(cls.name, reference.attribute);
+      return `${labels.attributeRef(cls.name, reference.attribute)}${field?.type === 'externalKey' ? ` ← ${labels.classRef(field.target)}` : ''}`;
+    }).join('<br>')]);
+  }
   return mdTable(['Property', 'Value'], rows.map(([property, value]) => [property, value]));
 }
 
