@@ -21,7 +21,9 @@ export function validateModel(value: unknown, file: string): ModelDefinition {
 
 /** Loads a model from a TypeScript/JavaScript module (its default export) or a JSON file, then validates it. */
 export async function loadModelFile(file: string): Promise<ModelDefinition> {
-  const shown = path.relative(process.cwd(), path.resolve(file)) || file;
+  // Errors name the file as the user knows it: relative to where they stand, or absolute when outside.
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  const shown = relative === '' || relative.startsWith('..') ? path.resolve(file) : relative;
   let value: unknown;
   try {
     if (file.endsWith('.json')) {
