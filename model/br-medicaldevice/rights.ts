@@ -2,6 +2,7 @@ import type { UserRights } from '../schema/model.js';
 
 const ALL = ['read', 'bulk read', 'write', 'bulk write', 'delete', 'bulk delete'] as const;
 const READ_WRITE = ['read', 'bulk read', 'write', 'bulk write'] as const;
+const READ = ['read', 'bulk read'] as const;
 
 /**
  * SPEC §4. Profile ids 122454/122455 are those of the hand-written 3.2.5, so an upgrade keeps the users'
@@ -11,6 +12,9 @@ export const userRights: UserRights = {
   groups: [
     { id: 'MedicalDicom', classes: ['MedicalDicomApplicationEntity', 'MedicalDicomCommunicationLink'] },
     { id: 'MedicalDevice', classes: ['MedicalDevice'] },
+    // What the DICOM forms point at: without read access a user of our profiles alone cannot pick an
+    // organization or a host (measured on iTop 3.2.0: "org_id: No item found").
+    { id: 'MedicalDicomReferences', classes: ['Organization', 'FunctionalCI'] },
   ],
   profiles: [
     {
@@ -30,6 +34,7 @@ export const userRights: UserRights = {
       grants: [
         { group: 'MedicalDicom', actions: [...READ_WRITE] },
         { group: 'MedicalDevice', actions: [...READ_WRITE] },
+        { group: 'MedicalDicomReferences', actions: [...READ] },
       ],
     },
     {
@@ -40,6 +45,7 @@ export const userRights: UserRights = {
       grants: [
         { group: 'MedicalDicom', actions: [...ALL] },
         { group: 'MedicalDevice', actions: [...ALL] },
+        { group: 'MedicalDicomReferences', actions: [...READ] },
       ],
     },
   ],

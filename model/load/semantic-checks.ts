@@ -243,7 +243,7 @@ function checkRights(model: ModelDefinition, classes: Map<string, ClassDefinitio
   checkDuplicates(model.userRights.profiles.map((p) => String(p.id)), 'userRights.profiles', 'profile id', report);
   for (const group of model.userRights.groups) {
     group.classes.forEach((name, i) => {
-      if (!classes.has(name)) report(`userRights.groups[${group.id}].classes[${i}]`, `unknown class '${name}': expected a class of the model`);
+      if (!classes.has(name) && !KNOWN_ITOP_CLASSES[name]) report(`userRights.groups[${group.id}].classes[${i}]`, `unknown class '${name}': expected a class of the model or a known iTop class`);
     });
   }
   for (const profile of model.userRights.profiles) {

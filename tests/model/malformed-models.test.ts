@@ -112,7 +112,7 @@ const cases: [string, { given: unknown; want: string[] }][] = [
   ],
   [
     'rights group naming an unknown class',
-    { given: broken((m) => m.userRights.groups[0].classes.push('MedicalDicomLink')), want: [`userRights.groups[MedicalDicom].classes[2]: unknown class 'MedicalDicomLink': expected a class of the model`] },
+    { given: broken((m) => m.userRights.groups[0].classes.push('MedicalDicomLink')), want: [`userRights.groups[MedicalDicom].classes[2]: unknown class 'MedicalDicomLink': expected a class of the model or a known iTop class`] },
   ],
   [
     'field code reserved by iTop',
