@@ -50,6 +50,25 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       return run(() => runPackage(this.opts(), log))();
     });
 
+  // check: loaded on use, so the other commands do not load the CSV reader.
+  program
+    .command('check')
+    .description("check CSV files for iTop's import against every rule before importing them (exit 1: errors, 2: unusable input)")
+    .option('--ae <file>', 'CSV file of DICOM AEs (MedicalDicomApplicationEntity)')
+    .option('--links <file>', 'CSV file of DICOM communication links (MedicalDicomCommunicationLink)')
+    .option('--existing <[class:]file>', 'iTop export of existing objects (AEs, links, organizations…); repeatable', (value: string, all: string[]) => [...all, value], [] as string[])
+    .option('--format <format>', 'text or json', 'text')
+    .option('--lang <language>', 'language of the messages: en, de or fr', 'en')
+    .option('--strict', 'exit 1 on warnings too')
+    .option('--encoding <charset>', 'utf-8 (a BOM is allowed), iso-8859-1 or windows-1252', 'utf-8')
+    .option('--separator <char>', "',', ';' or tab (default: detected on the header line)")
+    .action(function (this: Command) {
+      return run(async () => {
+        const { runCheck } = await import('./check-command.js');
+        return runCheck(this.opts(), (text) => process.stdout.write(text));
+      })();
+    });
+
   return program;
 }
 
