@@ -24,7 +24,7 @@ import { projectInputs, textOf } from '../support/project.js';
 import type { PhpRuntime } from '../support/php-runner.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const STANDIN_FILES = ['StandIn.php', 'Dict.php', 'DBObject.php', 'DBSearch.php', 'EventData.php'];
+const STANDIN_FILES = ['StandIn.php', 'Dict.php', 'DBObject.php', 'DBSearch.php', 'CMDBSource.php', 'EventData.php'];
 
 /** The generator's output for one target, with the plan it came from. */
 export interface Generated {
@@ -91,6 +91,8 @@ const list = (node: unknown, container: string, item: string): XmlNode[] => {
 
 export interface AttributeDescription {
   type: string;
+  /** Column of the attribute (`<sql>`), null for attributes without one (external fields). */
+  sql: string | null;
   mandatory: boolean;
   default: string | null;
   values: string[] | null;
@@ -101,17 +103,28 @@ export interface AttributeDescription {
 
 export interface ClassDescription {
   parent: string;
+  /** `<db_table>` (without iTop's table prefix) and `<db_key_field>` of the class. */
+  db_table: string;
+  db_key_field: string;
   attributes: Record<string, AttributeDescription>;
   uniqueness: { id: string; rule_id: string; attributes: string[]; filter: string; is_blocking: boolean }[];
   listeners: { event: string; callback: string; rank: number }[];
 }
 
 export interface StandInDescription {
+  /**
+   * iTop's table prefix (config `db_subname`), put before every table name by MetaModel::DBGetTable. Never empty
+   * in the tests, so that SQL naming a table without asking MetaModel fails.
+   */
+  table_prefix: string;
   classes: Record<string, ClassDescription>;
   parents: Record<string, string | null>;
   rule_ids_by_message_key: Record<string, string>;
   collation_folding: Record<string, string>;
 }
+
+/** The table prefix of the stand-in's "database" (iTop's default is none; any prefix must work). */
+export const STANDIN_TABLE_PREFIX = 'standin_';
 
 /** What iTop would know of the classes after compiling the XML, plus the plan's message keys. */
 export function describeClasses(generated: Generated): StandInDescription {
@@ -128,6 +141,7 @@ export function describeClasses(generated: Generated): StandInDescription {
       const defaultValue = child(field, 'default_value');
       attributes[String(field['@id'])] = {
         type: String(field['@xsi:type']),
+        sql: text(child(field, 'sql')) || null,
         mandatory: text(child(field, 'is_null_allowed')) === 'false',
         default: defaultValue === undefined ? null : text(defaultValue),
         values: values.length > 0 ? values : null,
@@ -153,11 +167,13 @@ export function describeClasses(generated: Generated): StandInDescription {
       callback: text(child(listener, 'callback')),
       rank: Number(text(child(listener, 'rank')) || '0'),
     }));
-    classes[name] = { parent, attributes, uniqueness, listeners };
+    const dbTable = text(child(properties, 'db_table'));
+    if (dbTable === '') throw new Error(`class ${name}: no <db_table> in the datamodel XML`);
+    classes[name] = { parent, db_table: dbTable, db_key_field: text(child(properties, 'db_key_field')) || 'id', attributes, uniqueness, listeners };
   }
   const ruleIds: Record<string, string> = {};
   for (const rule of generated.plan) ruleIds[rule.messageKey] = rule.id;
-  return { classes, parents, rule_ids_by_message_key: ruleIds, collation_folding: collationFolding() };
+  return { table_prefix: STANDIN_TABLE_PREFIX, classes, parents, rule_ids_by_message_key: ruleIds, collation_folding: collationFolding() };
 }
 
 /** Accented Latin letters → base letters (NFD without marks), as utf8mb4_unicode_ci ignores accents. */
@@ -207,9 +223,13 @@ export interface WriteCase {
 
 export interface RecordedQuery {
   origin: 'governance' | 'itop';
-  kind: 'select' | 'count' | 'get' | 'exists';
+  /** `sql`: raw SQL through CMDBSource::QueryToArray (class: the class whose table it reads, oql: ''). */
+  kind: 'select' | 'count' | 'get' | 'exists' | 'sql';
   class: string;
   oql: string;
+  /** The SQL text of a `sql` query, null otherwise. */
+  sql: string | null;
+  /** Attributes loaded: OptimizeColumnLoad of a `select`, the attributes whose columns a `sql` query reads. */
   columns: string[] | null;
   args: Record<string, unknown>;
   allow_all_data: boolean;
@@ -250,10 +270,16 @@ export function standInFiles(generated: Generated): { files: Record<string, stri
   return { files, includes };
 }
 
+export interface RunOptions {
+  /** Changes what the stand-in iTop knows of the classes (e.g. another table prefix, key or column names). */
+  adjustDescription?: (description: StandInDescription) => StandInDescription;
+}
+
 /** Runs every write in one PHP request; throws when PHP fails or writes anything to stderr. */
-export async function runWrites(php: PhpRuntime, generated: Generated, writes: WriteCase[]): Promise<WriteOutcome[]> {
+export async function runWrites(php: PhpRuntime, generated: Generated, writes: WriteCase[], options: RunOptions = {}): Promise<WriteOutcome[]> {
   const { files, includes } = standInFiles(generated);
-  files['input.json'] = JSON.stringify({ description: describeClasses(generated), includes, writes });
+  const description = describeClasses(generated);
+  files['input.json'] = JSON.stringify({ description: options.adjustDescription ? options.adjustDescription(description) : description, includes, writes });
   const result = await php.run(files, 'run-writes.php');
   if (result.exitCode !== 0 || result.stderr !== '') {
     throw new Error(`PHP ${php.version} failed (exit ${result.exitCode}):\n${result.stderr}\n${result.stdout.slice(0, 2000)}`);

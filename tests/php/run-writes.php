@@ -15,7 +15,7 @@
  * governance check method of the written class is called instead of CheckToWrite (no iTop check, no glue), and
  * each entry carries `governance`: the issues it returned as they are ({rule, severity, field, message}).
  */
-foreach (array('StandIn', 'Dict', 'DBObject', 'DBSearch', 'EventData') as $sName)
+foreach (array('StandIn', 'Dict', 'DBObject', 'DBSearch', 'CMDBSource', 'EventData') as $sName)
 {
 	require_once __DIR__.'/standin/'.$sName.'.php';
 }

@@ -70,7 +70,7 @@ export function renderGovernanceFile(model: ModelDefinition, governance: Planned
 }
 
 function checkMethod(model: ModelDefinition, className: string, rules: PlannedRule[], native: PlannedRule[], helpers: HelperUse): string[] {
-  const ctx = { fields: fieldsOf(model, className), helpers };
+  const ctx = { model, fields: fieldsOf(model, className), helpers };
   const local = rules.filter((rule) => rule.local);
   const remote = rules.filter((rule) => !rule.local);
   const ids = (list: PlannedRule[]) => [...new Set(list.map((rule) => rule.id))].join(', ');

@@ -36,6 +36,8 @@ export function fieldsOf(model: ModelDefinition, className: string): Map<string,
 
 /** Everything a snippet needs besides the rule. */
 export interface SnippetContext {
+  /** The model, for the classes that remote rules read (their attributes' declaring classes). */
+  model: ModelDefinition;
   fields: Map<string, Field>;
   helpers: HelperUse;
 }
@@ -165,8 +167,9 @@ function ruleVariablePart(ruleId: string): string {
  * Statements of the rules that query the database (plan `local: false`, generated PHP), in plan order, with
  * the budget of SPEC §3 / ITOP-REFERENCE §8.3:
  * - referenced-value-not-in: on create, and on update only for keys among ListChanges() (an update leaving the
- *   keys alone costs nothing and is not blocked by legacy data); one query per target class loads every object
- *   the rules of the class read (`id IN (:ids)`, only the attributes read, AllowAllData).
+ *   keys alone costs nothing and is not blocked by legacy data); one raw SQL query per target class, through
+ *   iTop's DB layer, reads the attributes the rules of the class read for every referenced id (names from
+ *   MetaModel, ids cast to int, no silo filter, like AllowAllData).
  * - referenced-by: on update only, when the attribute changed to one of the values; one COUNT (CountExceeds).
  */
 export function remoteRulesCode(rules: PlannedRule[], ctx: SnippetContext): string[] {
@@ -192,45 +195,99 @@ function targetClassOf(rule: PlannedRule, ctx: SnippetContext): string {
   return field.target;
 }
 
+/**
+ * The model class that declares an attribute of a class (the class itself or a model ancestor). Rules may only
+ * read enum attributes of model classes (model/load/semantic-checks.ts), so the walk always ends on one.
+ */
+function declaringClassOf(model: ModelDefinition, className: string, code: string): string {
+  const byName = new Map(model.classes.map((cls) => [cls.name, cls]));
+  for (let cls = byName.get(className); cls; cls = byName.get(cls.parent)) {
+    if (cls.fields.some((field) => field.code === code)) return cls.name;
+  }
+  throw new Error(`'${code}' is not an attribute of the model class '${className}' or of its model ancestors`);
+}
+
+/** `role` → `Role`, `ae_role` → `AeRole`, for variable names. */
+function attributeVariablePart(code: string): string {
+  return code
+    .split('_')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/**
+ * Why the referenced objects are read by raw SQL, in the generated code. Measured on the iTop 3.2.0 bench
+ * (verify2/instr.sh: microtime around the check inside a 2,000-link CSV import, medians of 3 imports): 0.42 ms a
+ * call with the DBObjectSet of `SELECT <Target> WHERE id IN (:ids)` + OptimizeColumnLoad (iTop adds the
+ * friendlyname and obsolescence columns, DISTINCT and ORDER BY friendlyname), 0.14 ms with the raw SELECT.
+ */
+const RAW_SQL_COMMENT = [
+  'Raw SQL through iTop\'s own DB layer rather than a DBObjectSet: measured on iTop 3.2.0 in a 2,000-link CSV',
+  'import, this check cost 0.42 ms a call with a DBObjectSet (id IN, OptimizeColumnLoad: iTop adds the friendlyname',
+  'and obsolescence columns, DISTINCT and ORDER BY friendlyname), 0.14 ms with this SELECT. Safe: every id is cast',
+  'to int, the table and column names come from MetaModel (table prefix included), the query only reads, and it',
+  'needs no silo filter: governance is global (as AllowAllData), an object out of the user\'s silos still counts.',
+];
+
 function referencedValueGroupCode(target: string, rules: PlannedRule[], ctx: SnippetContext): string[] {
   const refs = rules.flatMap((rule) =>
     rule.check.kind === 'referenced-value-not-in' ? [{ rule, check: rule.check, flag: `$bCheck${ruleVariablePart(rule.id)}` }] : [],
   );
   const attributes = [...new Set(refs.map(({ check }) => check.attribute))];
+  // One table holds them all (the one of the class declaring them): one SELECT, no join.
+  const declaring = [...new Set(attributes.map((code) => declaringClassOf(ctx.model, target, code)))];
+  if (declaring.length !== 1) {
+    throw new Error(
+      `rules ${refs.map(({ rule }) => rule.id).join(', ')}: the ${target} attributes they read (${attributes.join(', ')}) are declared by ` +
+        `different classes (${declaring.join(', ')}), so they live in different tables; the generated lookup reads one table`,
+    );
+  }
+  for (const code of attributes) {
+    // Attribute codes become SQL aliases and array keys; the model schema allows only these characters.
+    if (!/^[a-z][a-z0-9_]*$/.test(code)) throw new Error(`attribute code '${code}' cannot be an SQL alias`);
+  }
+  const first = attributes[0] as string;
   const loaded = `$a${target}ById`;
   const lines: string[] = [];
   for (const { rule, check, flag } of refs) {
     lines.push(ruleComment(rule), `${flag} = ($oObject->IsNew() || array_key_exists(${phpString(check.field)}, $aChanges)) && !${isEmpty(check.field, ctx)};`);
   }
   lines.push(
-    `// One query loads every ${target} the rules above read, with only the attributes they read.`,
+    `// One query reads the ${attributes.join(', ')} of every ${target} the rules above need. A referenced object that is`,
+    "// not found is skipped: iTop's own external-key check reports it.",
+    ...RAW_SQL_COMMENT.map((line) => `// ${line}`),
     `${loaded} = array();`,
     `if (${refs.map(({ flag }) => flag).join(' || ')})`,
     '{',
+    '\t$aIds = array();',
   );
-  let ids = `array((int) ${get(refs[0]?.check.field ?? '')})`;
-  if (refs.length > 1) {
-    lines.push('\t$aIds = array();');
-    for (const { check, flag } of refs) lines.push(`\tif (${flag})`, '\t{', `\t\t$aIds[] = (int) ${get(check.field)};`, '\t}');
-    ids = 'array_values(array_unique($aIds))';
+  for (const { check, flag } of refs) {
+    if (refs.length === 1) lines.push(`\t$aIds[] = (int) ${get(check.field)};`);
+    else lines.push(`\tif (${flag})`, '\t{', `\t\t$aIds[] = (int) ${get(check.field)};`, '\t}');
   }
+  const columnVariable = (code: string) => `$s${attributeVariablePart(code)}Column`;
   lines.push(
-    `\t$oSearch = DBObjectSearch::FromOQL(${phpString(`SELECT ${target} WHERE id IN (:ids)`)});`,
-    '\t$oSearch->AllowAllData();',
-    `\t$oSet = new DBObjectSet($oSearch, array(), array('ids' => ${ids}));`,
-    `\t$oSet->OptimizeColumnLoad(array(${phpString(target)} => ${phpStringArray(attributes)}));`,
-    '\twhile ($oReferenced = $oSet->Fetch())',
+    `\t$sTable = MetaModel::DBGetTable(${phpString(target)}, ${phpString(first)});`,
+    `\t$sKey = MetaModel::DBGetKey(MetaModel::GetAttributeOrigin(${phpString(target)}, ${phpString(first)}));`,
+  );
+  for (const code of attributes) {
+    lines.push(`\t$aExpressions = MetaModel::GetAttributeDef(${phpString(target)}, ${phpString(code)})->GetSQLExpressions();`, `\t${columnVariable(code)} = $aExpressions[''];`);
+  }
+  const selected = attributes.map((code) => `, \`'.${columnVariable(code)}.'\` AS \`${code}\``).join('');
+  lines.push(
+    `\t$sSQL = 'SELECT \`'.$sKey.'\` AS \`id\`${selected} FROM \`'.$sTable.'\` WHERE \`'.$sKey.'\` IN ('.implode(',', array_unique($aIds)).')';`,
+    '\tforeach (CMDBSource::QueryToArray($sSQL) as $aRow)',
     '\t{',
-    `\t\t${loaded}[(int) $oReferenced->GetKey()] = $oReferenced;`,
+    `\t\t${loaded}[(int) $aRow['id']] = $aRow;`,
     '\t}',
     '}',
   );
   for (const { rule, check, flag } of refs) {
     lines.push(
       '',
-      `// ${rule.id}: a referenced object that is not found is iTop's own external-key check.`,
+      `// ${rule.id}: the ${check.attribute} of the ${phpCommentText(check.field)} object must not be ${phpCommentText(check.values.join(' or '))}.`,
       `$iKey = (int) ${get(check.field)};`,
-      `if (${flag} && isset(${loaded}[$iKey]) && ${ctx.helpers.call('IsOneOf', `${loaded}[$iKey]->Get(${phpString(check.attribute)})`, phpStringArray(check.values))})`,
+      `if (${flag} && isset(${loaded}[$iKey]) && ${ctx.helpers.call('IsOneOf', `${loaded}[$iKey][${phpString(check.attribute)}]`, phpStringArray(check.values))})`,
       '{',
       `\t${issueStatement(rule, check.field)}`,
       '}',

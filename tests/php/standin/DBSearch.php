@@ -1,6 +1,7 @@
 <?php
 /**
- * Stand-ins for DBObjectSearch, DBObjectSet and MetaModel::GetObject. Every query they run is recorded with
+ * Stand-ins for DBObjectSearch, DBObjectSet, MetaModel::GetObject and the MetaModel naming API that raw SQL uses
+ * (DBGetTable, DBGetKey, GetAttributeOrigin, GetAttributeDef()->GetSQLExpressions(); see CMDBSource.php). Every query they run is recorded with
  * origin 'governance' (the code under test asked for it): OQL text, kind (select, count, get), columns
  * loaded (OptimizeColumnLoad) and arguments.
  *
@@ -227,6 +228,61 @@ class DBObjectSet
 
 class MetaModel
 {
+	/**
+	 * iTop 3.2.0 (metamodel@3.2.0:1200, 2.7.11:968): the table of the class, or of the class that declares the
+	 * attribute when one is given, table prefix included.
+	 */
+	public static function DBGetTable($sClass, $sAttCode = null)
+	{
+		self::CheckClass($sClass);
+		if (empty($sAttCode) || ($sAttCode == 'id'))
+		{
+			return StandIn::$sTablePrefix.StandIn::$aClasses[$sClass]['db_table'];
+		}
+		return self::DBGetTable(self::GetAttributeOrigin($sClass, $sAttCode));
+	}
+
+	/** iTop 3.2.0 (metamodel@3.2.0:1308, 2.7.11:1076): the key column of the class's table. */
+	public static function DBGetKey($sClass)
+	{
+		self::CheckClass($sClass);
+		return StandIn::$aClasses[$sClass]['db_key_field'];
+	}
+
+	/** iTop 3.2.0 (metamodel@3.2.0:1130, 2.7.11:894): the class that declares the attribute. */
+	public static function GetAttributeOrigin($sClass, $sAttCode)
+	{
+		self::CheckClass($sClass);
+		$sOrigin = StandIn::AttributeOrigin($sClass, $sAttCode);
+		if ($sOrigin === null)
+		{
+			// iTop reads an undefined array index here (a PHP warning, then null): as loud as the stand-in can be.
+			throw new StandInException("stand-in: GetAttributeOrigin of an unknown attribute $sClass::$sAttCode");
+		}
+		return $sOrigin;
+	}
+
+	/** iTop 3.2.0 (metamodel@3.2.0:1669, 2.7.11:1409): the attribute definition, or an Exception. */
+	public static function GetAttributeDef($sClass, $sAttCode)
+	{
+		self::CheckClass($sClass);
+		$aDef = StandIn::AttributeDef($sClass, $sAttCode);
+		if ($aDef === null)
+		{
+			throw new Exception("Unknown attribute $sAttCode from class $sClass");
+		}
+		return new StandInAttributeDefinition($sAttCode, $aDef);
+	}
+
+	/** MetaModel::_check_subclass: only classes described from the generated XML have tables here. */
+	private static function CheckClass($sClass)
+	{
+		if (!isset(StandIn::$aClasses[$sClass]))
+		{
+			throw new CoreException("Unknown class '$sClass'");
+		}
+	}
+
 	public static function GetObject($sClass, $iKey, $bMustBeFound = true, $bAllowAllData = false)
 	{
 		StandIn::RecordQuery('governance', 'get', $sClass, "SELECT $sClass WHERE id = :id", null, array('id' => $iKey), $bAllowAllData);
@@ -240,5 +296,42 @@ class MetaModel
 			return null;
 		}
 		return StandIn::Instantiate($sClass, $aRecord);
+	}
+}
+
+
+/** The part of iTop's AttributeDefinition that the generated SQL uses. */
+class StandInAttributeDefinition
+{
+	/**
+	 * Types whose GetSQLExpressions() is AttributeDBFieldVoid's (attributedef@3.2.0:2759, 2.7.11:2405), not
+	 * overridden: one column, suffix ''. (AttributeText, CaseLog, ExternalField, Blob... override it: not emulated.)
+	 */
+	const SINGLE_COLUMN_TYPES = array('AttributeString', 'AttributeEnum', 'AttributeInteger', 'AttributeIPAddress', 'AttributeURL', 'AttributeExternalKey');
+
+	/** @var string */
+	private $sCode;
+	/** @var array */
+	private $aDef;
+
+	public function __construct($sCode, array $aDef)
+	{
+		$this->sCode = $sCode;
+		$this->aDef = $aDef;
+	}
+
+	public function GetCode()
+	{
+		return $this->sCode;
+	}
+
+	/** @return array suffix => column */
+	public function GetSQLExpressions($sPrefix = '')
+	{
+		if (!in_array($this->aDef['type'], self::SINGLE_COLUMN_TYPES, true) || ($this->aDef['sql'] === null))
+		{
+			throw new StandInException("stand-in: GetSQLExpressions of {$this->aDef['type']} ({$this->sCode}) is not emulated");
+		}
+		return array('' => $this->aDef['sql']);
 	}
 }

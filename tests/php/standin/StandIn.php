@@ -22,6 +22,8 @@ class StandIn
 	public static $aRuleIdByMessageKey = array();
 	/** @var array accented character => base character, for the MySQL-like collation */
 	public static $aFolding = array();
+	/** @var string iTop's table prefix (MetaModel::DBGetTable puts it before every table name) */
+	public static $sTablePrefix = '';
 
 	/** @var array class => id => record (attribute => value) */
 	private static $aData = array();
@@ -36,6 +38,7 @@ class StandIn
 		self::$aParents = $aDescription['parents'];
 		self::$aRuleIdByMessageKey = $aDescription['rule_ids_by_message_key'];
 		self::$aFolding = $aDescription['collation_folding'];
+		self::$sTablePrefix = $aDescription['table_prefix'];
 	}
 
 	/** Empties the database and the logs. */
@@ -87,6 +90,32 @@ class StandIn
 			if (isset(self::$aClasses[$sName]['attributes'][$sAttCode]))
 			{
 				return self::$aClasses[$sName]['attributes'][$sAttCode];
+			}
+		}
+		return null;
+	}
+
+	/** @return string|null the class (the given one or an ancestor) that declares the attribute, null when unknown */
+	public static function AttributeOrigin($sClass, $sAttCode)
+	{
+		foreach (self::Lineage($sClass) as $sName)
+		{
+			if (isset(self::$aClasses[$sName]['attributes'][$sAttCode]))
+			{
+				return $sName;
+			}
+		}
+		return null;
+	}
+
+	/** @return string|null the described class whose table (prefix included) has this name */
+	public static function ClassOfTable($sTable)
+	{
+		foreach (self::$aClasses as $sName => $aClass)
+		{
+			if (self::$sTablePrefix.$aClass['db_table'] === $sTable)
+			{
+				return $sName;
 			}
 		}
 		return null;
@@ -261,14 +290,16 @@ class StandIn
 
 	/**
 	 * @param string $sOrigin 'governance' (asked through the iTop API by the code under test) or 'itop' (iTop's own checks)
+	 * @param string|null $sSql the SQL text of a raw query (kind 'sql')
 	 */
-	public static function RecordQuery($sOrigin, $sKind, $sClass, $sOql, $aColumns, array $aArgs, $bAllowAllData)
+	public static function RecordQuery($sOrigin, $sKind, $sClass, $sOql, $aColumns, array $aArgs, $bAllowAllData, $sSql = null)
 	{
 		self::$aQueries[] = array(
 			'origin' => $sOrigin,
 			'kind' => $sKind,
 			'class' => $sClass,
 			'oql' => $sOql,
+			'sql' => $sSql,
 			'columns' => $aColumns,
 			'args' => $aArgs,
 			'allow_all_data' => $bAllowAllData,
