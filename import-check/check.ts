@@ -17,7 +17,7 @@ import type { Issue, StoredRecord, StoredValue, WriteValue } from '../governance
 import { phpIntCast, toItopValue, type WritableField } from '../governance/engine/values.js';
 import type { Language, ModelDefinition, Severity } from '../model/schema/model.js';
 import { readCsv, type CsvSource } from './csv/read-csv.js';
-import { Dataset } from './dataset/dataset.js';
+import { Dataset, IdTable, type DatasetEntry, type DatasetView } from './dataset/dataset.js';
 import { ImportInputError } from './errors.js';
 import { IMPORT_RULE_IDS, message } from './report/messages.js';
 import { ModelSchemas, type ClassSchema } from './schema/class-schema.js';
@@ -68,10 +68,73 @@ const CLASS_ALIASES: Record<string, string> = {
 /** Order in which exports are loaded: referenced classes before the classes that reference them. */
 const LOAD_RANK = (className: string): number => (className === LINK_CLASS ? 3 : className === AE_CLASS ? 2 : className === 'Organization' ? 0 : 1);
 
-interface Resolution {
-  id: number | undefined;
-  /** Set when the reference matches nothing or several objects. */
-  failure?: { count: number; target: string; criteria: string };
+/** A reference that matches nothing or several objects. */
+type Unresolved = { count: number; target: string; criteria: string };
+
+/** The id a reference resolves to, or why it does not. */
+type Resolution = number | Unresolved;
+
+type EnumField = Extract<WritableField, { type: 'enum' }>;
+
+/** An attribute given directly by a column. */
+interface DirectColumn {
+  code: string;
+  /** Column of the cell. */
+  index: number;
+  /** Attribute slot of the value (validator.attributesOf). */
+  slot: number;
+  field: WritableField;
+  /** Enum of a localized file: label (of the header's language) → code, the first value of a label winning. */
+  labels: Map<string, string> | undefined;
+  /**
+   * Enum of a file of codes: the model's codes. A cell equal to one is replaced by the model's own string of it:
+   * the object then holds that one string rather than a copy per row (the same value, less memory to keep and
+   * to copy for the garbage collector).
+   */
+  codes: readonly string[] | undefined;
+  /** External key given by id: its target class. */
+  target: string | undefined;
+}
+
+/** A search of a class by some of its attributes, ready to run on the cells of a row. */
+interface Search {
+  targetClass: string;
+  attributes: string[];
+  /** Cell → value as the target holds it, per attribute. */
+  convert: ((value: string) => StoredValue)[];
+  /** Scratch space for the converted values. */
+  values: StoredValue[];
+  view: DatasetView;
+}
+
+/** An external key given through attributes of its target. */
+interface ReferenceColumn {
+  key: string;
+  slot: number;
+  indexes: number[];
+  /** Scratch space for the row's cells of `indexes`. */
+  given: string[];
+  search: Search;
+  /** Resolutions of this file by the given cells, when the target class is one no row changes. */
+  cache: Map<string, Resolution> | undefined;
+}
+
+interface RowPlan {
+  schema: ClassSchema;
+  mapping: HeaderMapping;
+  /** Writable attributes of the class, in the validator's slot order, and their fields. */
+  attributes: readonly string[];
+  fields: WritableField[];
+  template: StoredRecord;
+  /** Scratch space for a row's written values, by attribute slot (undefined: the row leaves it out). */
+  written: (WriteValue | undefined)[];
+  /** The engine's options for the file's rows; `found` is scratch space, filled per row. */
+  options: { lang: Language; found: boolean[] };
+  direct: DirectColumn[];
+  references: ReferenceColumn[];
+  idColumn: number | undefined;
+  /** The reconciliation key and its index (files without an id column). */
+  reconciliation: { codes: readonly string[]; slots: number[]; fields: WritableField[]; view: DatasetView; values: StoredValue[] } | undefined;
 }
 
 export class ImportCheck {
@@ -83,8 +146,10 @@ export class ImportCheck {
   /** Classes with an export: authoritative, nothing else of them exists. */
   private readonly exported = new Set<string>();
   private sentinel = 0;
-  /** iTop's import caches each external key search for the whole file (BulkChange m_aExtKeysMappingCache). */
-  private resolutions = new Map<string, Resolution>();
+  /** Searches of targets by attribute lists (see search()). */
+  private readonly searches = new Map<string, Search>();
+  /** Per class, by id: the line of the import file that last wrote the object (IMPORT-DUPLICATE). */
+  private readonly writtenAt = new Map<string, IdTable<number>>();
 
   constructor(
     model: ModelDefinition,
@@ -120,68 +185,132 @@ export class ImportCheck {
     const totals: FileTotals = { file: source.name, className, role: 'import', rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
     this.files.push(totals);
     const schema = this.schemas.of(className);
-    this.resolutions = new Map();
-    let mapping: HeaderMapping | undefined;
+    let plan: RowPlan | undefined;
     await readCsv(
       source,
       (header) => {
-        mapping = mapHeader(this.schemas, className, header.cells, source.name, this.options.lang);
+        const mapping = mapHeader(this.schemas, className, header.cells, source.name, this.options.lang);
         requireReconciliation(mapping, schema, source.name);
+        plan = this.planRows(schema, mapping);
       },
       (cells, line) => {
         totals.rows++;
-        this.applyRow(source.name, schema, mapping as HeaderMapping, cells, line, totals);
+        this.applyRow(source.name, plan as RowPlan, cells, line, totals);
       },
     );
   }
 
-  private applyRow(file: string, schema: ClassSchema, mapping: HeaderMapping, cells: string[], line: number, totals: FileTotals): void {
-    const lang = this.options.lang;
-    const className = schema.name;
-    const values: Record<string, WriteValue> = {};
-    const before: Issue[] = [];
-    let unresolved: Set<string> | undefined;
-
+  /** What every row of a file needs, worked out once from its header. */
+  private planRows(schema: ClassSchema, mapping: HeaderMapping): RowPlan {
+    const attributes = this.validator.attributesOf(schema.name);
+    const slotOf = (code: string): number => {
+      const slot = attributes.indexOf(code);
+      if (slot === -1) throw new Error(`${schema.name}: '${code}' is not a writable attribute`);
+      return slot;
+    };
+    const direct: DirectColumn[] = [];
     for (const [code, index] of mapping.attributes) {
       const field = schema.writable.get(code);
       if (!field) continue;
-      const cell = cells[index] as string;
-      if (field.type === 'enum' && mapping.values === 'labels' && cell !== '') {
-        const value = enumCodeOf(field, cell, mapping.language);
-        if (value === undefined) {
-          before.push(notALabel(field, cell, mapping.language, lang));
-          continue;
-        }
-        values[code] = value;
-        continue;
-      }
-      if (field.type === 'externalKey' && cell !== '') this.assumeById(field.target, cell);
-      values[code] = cell;
+      let labels: Map<string, string> | undefined;
+      let codes: string[] | undefined;
+      if (field.type === 'enum' && mapping.values === 'labels') {
+        labels = new Map();
+        for (const value of field.values) if (!labels.has(value.label[mapping.language])) labels.set(value.label[mapping.language], value.code);
+      } else if (field.type === 'enum') codes = field.values.map((value) => value.code);
+      direct.push({ code, index, slot: slotOf(code), field, labels, codes, target: field.type === 'externalKey' ? field.target : undefined });
     }
+    const references: ReferenceColumn[] = [];
     for (const [key, reference] of mapping.references) {
       const field = schema.writable.get(key);
       if (field?.type !== 'externalKey') continue;
-      const given = reference.indexes.map((index) => cells[index] as string);
-      if (given.every((value) => value === '')) {
-        values[key] = '';
+      // iTop's import caches each search for the whole file (BulkChange m_aExtKeysMappingCache): searches of classes
+      // no row changes stay valid; AE and link searches hit an index anyway and are not cached.
+      const cached = field.target !== AE_CLASS && field.target !== LINK_CLASS;
+      references.push({ key, slot: slotOf(key), indexes: reference.indexes, given: reference.indexes.map(() => ''), search: this.search(field.target, reference.attributes), cache: cached ? new Map() : undefined });
+    }
+    const codes = schema.reconciliation;
+    const reconciliation =
+      mapping.idColumn === undefined
+        ? { codes, slots: codes.map(slotOf), fields: codes.map((code) => schema.writable.get(code) as WritableField), view: this.dataset.view(schema.name, codes), values: codes.map(() => null) }
+        : undefined;
+    const fields = attributes.map((code) => schema.writable.get(code) as WritableField);
+    return { schema, mapping, attributes, fields, template: recordTemplate(attributes), written: attributes.map(() => undefined), options: { lang: this.options.lang, found: attributes.map(() => false) }, direct, references, idColumn: mapping.idColumn, reconciliation };
+  }
+
+  /** iTop's search of `targetClass` by `attributes` (ResolveExternalKey), prepared once per run. */
+  private search(targetClass: string, attributes: string[]): Search {
+    const signature = `${targetClass}\u0001${attributes.join('\u0001')}`;
+    let search = this.searches.get(signature);
+    if (!search) this.searches.set(signature, (search = this.newSearch(targetClass, attributes)));
+    return search;
+  }
+
+  private newSearch(targetClass: string, attributes: string[]): Search {
+    const target = this.schemas.of(targetClass);
+    const convert = attributes.map((attribute): ((value: string) => StoredValue) => {
+      const field = target.writable.get(attribute);
+      if (attribute === 'id' || field?.type === 'externalKey') return phpIntCast;
+      return field ? (value) => toItopValue(field, value) : (value) => value;
+    });
+    return { targetClass, attributes, convert, values: attributes.map(() => null), view: this.dataset.view(targetClass, attributes) };
+  }
+
+  private applyRow(file: string, plan: RowPlan, cells: string[], line: number, totals: FileTotals): void {
+    const lang = this.options.lang;
+    const { schema, mapping } = plan;
+    const className = schema.name;
+    // The written values by attribute slot (validator.attributesOf); undefined: the row leaves it out.
+    const written = plan.written;
+    written.fill(undefined);
+    // Per slot: the row's reference resolved to an object of the data set (the engine need not look it up again).
+    const found = plan.options.found;
+    found.fill(false);
+    let before: Issue[] | undefined;
+    let unresolved: Set<string> | undefined;
+
+    const direct = plan.direct;
+    for (let i = 0; i < direct.length; i++) {
+      const column = direct[i] as DirectColumn;
+      const cell = cells[column.index] as string;
+      if (column.labels !== undefined && cell !== '') {
+        const value = column.labels.get(cell);
+        if (value === undefined) (before ??= []).push(notALabel(column.field as EnumField, cell, mapping.language, lang));
+        else written[column.slot] = value;
         continue;
       }
-      // Searches of classes no row changes stay valid for the whole file; AE searches hit an index anyway.
-      const cacheKey = field.target === AE_CLASS || field.target === LINK_CLASS ? undefined : `${key}\u0001${given.join('\u0000')}`;
-      let resolution = cacheKey === undefined ? undefined : this.resolutions.get(cacheKey);
-      if (!resolution) {
-        resolution = this.resolve(field.target, reference.attributes, given, true);
-        if (cacheKey !== undefined) this.resolutions.set(cacheKey, resolution);
+      if (column.target !== undefined && cell !== '') this.assumeById(column.target, cell);
+      written[column.slot] = column.codes === undefined ? cell : codeOf(column.codes, cell);
+    }
+    const references = plan.references;
+    for (let r = 0; r < references.length; r++) {
+      const reference = references[r] as ReferenceColumn;
+      const indexes = reference.indexes;
+      let blank = true;
+      for (let i = 0; i < indexes.length; i++) if (cells[indexes[i] as number] !== '') blank = false;
+      if (blank) {
+        written[reference.slot] = '';
+        continue;
       }
-      if (resolution.id !== undefined) values[key] = resolution.id;
-      else {
-        values[key] = --this.sentinel;
-        (unresolved ??= new Set()).add(key);
-        const failure = resolution.failure!;
-        before.push({
+      const given = reference.given; // scratch: read by resolve() only
+      for (let i = 0; i < indexes.length; i++) given[i] = cells[indexes[i] as number] as string;
+      let resolution: Resolution | undefined;
+      if (reference.cache) {
+        const cacheKey = given.length === 1 ? (given[0] as string) : given.join('\u0000');
+        resolution = reference.cache.get(cacheKey);
+        if (resolution === undefined) reference.cache.set(cacheKey, (resolution = this.resolve(reference.search, given)));
+      } else resolution = this.resolve(reference.search, given);
+      if (typeof resolution === 'number') {
+        written[reference.slot] = resolution;
+        found[reference.slot] = true;
+      } else {
+        written[reference.slot] = --this.sentinel;
+        (unresolved ??= new Set()).add(reference.key);
+        const failure = resolution;
+        (before ??= []).push({
           ruleId: IMPORT_RULE_IDS.externalKey,
           severity: 'error',
-          field: key,
+          field: reference.key,
           message: message(failure.count === 0 ? 'noMatch' : 'ambiguous', lang, failure),
         });
       }
@@ -190,39 +319,55 @@ export class ImportCheck {
     // Which object the row writes: by id, else by reconciliation key (iTop's BulkChange).
     let id: number | undefined;
     let ambiguous = false;
-    if (mapping.idColumn !== undefined) {
-      const cell = cells[mapping.idColumn] as string;
+    if (plan.idColumn !== undefined) {
+      const cell = cells[plan.idColumn] as string;
       const candidate = cell === '' ? 0 : phpIntCast(cell);
       if (candidate !== 0 && this.dataset.get(className, candidate)) id = candidate;
-    } else if (schema.reconciliation.every((code) => !unresolved?.has(code) && Object.hasOwn(values, code))) {
-      const keyValues = schema.reconciliation.map((code) => toItopValue(schema.writable.get(code) as WritableField, values[code] ?? null));
-      const matches = this.dataset.find(className, schema.reconciliation, keyValues);
-      if (matches.length === 1) id = matches[0];
-      else if (matches.length > 1) {
-        ambiguous = true;
-        before.push({ ruleId: IMPORT_RULE_IDS.reconciliation, severity: 'error', field: null, message: message('reconciliation', lang, { count: matches.length, attributes: schema.reconciliation.join(', ') }) });
+    } else if (plan.reconciliation) {
+      const { codes, slots, fields, view } = plan.reconciliation;
+      let complete = true;
+      for (let i = 0; i < codes.length; i++) {
+        if (unresolved?.has(codes[i] as string) || written[slots[i] as number] === undefined) complete = false;
+      }
+      if (complete) {
+        const keyValues = plan.reconciliation.values; // scratch
+        for (let i = 0; i < codes.length; i++) keyValues[i] = toItopValue(fields[i] as WritableField, written[slots[i] as number] ?? null);
+        const entry = this.dataset.lookup(view, keyValues);
+        const count = entryCount(entry);
+        if (count === 1) id = firstOf(entry);
+        else if (count > 1) {
+          ambiguous = true;
+          (before ??= []).push({ ruleId: IMPORT_RULE_IDS.reconciliation, severity: 'error', field: null, message: message('reconciliation', lang, { count, attributes: codes.join(', ') }) });
+        }
       }
     }
     const stored = id === undefined ? undefined : this.dataset.get(className, id);
-    const earlier = (stored as WrittenRecord | undefined)?.[WRITTEN_AT];
+    const earlier = stored ? this.lineOf(className).get(stored.id) : undefined;
     if (earlier !== undefined) {
-      before.push({ ruleId: IMPORT_RULE_IDS.duplicate, severity: 'warning', field: null, message: message('duplicate', lang, { line: earlier }) });
+      (before ??= []).push({ ruleId: IMPORT_RULE_IDS.duplicate, severity: 'warning', field: null, message: message('duplicate', lang, { line: earlier }) });
     }
 
     // An ambiguous row is rejected by iTop before any write: no rule runs.
-    const issues = ambiguous ? [] : this.validator.validate(id === undefined ? { class: className, op: 'create', values } : { class: className, op: 'update', id, values }, this.dataset, { lang });
-    const kept = unresolved ? issues.filter((i) => !(i.ruleId === IMPORT_RULE_IDS.externalKey && i.field !== null && unresolved!.has(i.field))) : issues;
-    const all = before.length === 0 ? kept : [...before, ...kept];
+    let issues: Issue[] = [];
+    let held: readonly StoredValue[] | undefined;
+    if (!ambiguous) {
+      const validation = this.validator.checkWritten(className, id === undefined ? 'create' : 'update', id, written, this.dataset, plan.options);
+      issues = validation.issues;
+      held = validation.values;
+    }
+    if (unresolved && issues.length > 0) issues = issues.filter((i) => !(i.ruleId === IMPORT_RULE_IDS.externalKey && i.field !== null && unresolved!.has(i.field)));
+    const all = before === undefined ? issues : issues.length === 0 ? before : [...before, ...issues];
 
     let rejected = false;
-    for (const issue of all) if (issue.severity === 'error') rejected = true;
-    const record = this.recordAfter(schema, values, stored, id);
+    for (let i = 0; i < all.length; i++) if ((all[i] as Issue).severity === 'error') rejected = true;
+    // A creation stores the object the engine built (written values over the defaults, as iTop holds them).
+    const record = held && !stored ? createdRecord(plan.template, plan.attributes, held, this.dataset.newId(className)) : this.recordAfter(plan, written, stored, id);
     if (rejected) totals.rejected++;
     else {
       if (!stored) totals.created++;
       else if (sameRecord(stored, record)) totals.unchanged++;
       else totals.updated++;
-      (record as WrittenRecord)[WRITTEN_AT] = line;
+      this.lineOf(className).set(record.id, line);
       this.dataset.put(className, record, !stored);
     }
     if (all.length > 0) {
@@ -232,13 +377,17 @@ export class ImportCheck {
   }
 
   /** The object as stored after the row: written values over the stored object, or over the model's defaults. */
-  private recordAfter(schema: ClassSchema, values: Record<string, WriteValue>, stored: StoredRecord | undefined, id: number | undefined): StoredRecord {
+  private recordAfter(plan: RowPlan, written: readonly (WriteValue | undefined)[], stored: StoredRecord | undefined, id: number | undefined): StoredRecord {
     const record: StoredRecord = stored ? { ...stored } : { id: 0 };
-    for (const [code, field] of schema.writable) {
-      if (Object.hasOwn(values, code)) record[code] = toItopValue(field, values[code] ?? null);
+    const { attributes, fields } = plan;
+    for (let i = 0; i < attributes.length; i++) {
+      const code = attributes[i] as string;
+      const field = fields[i] as WritableField;
+      const value = written[i];
+      if (value !== undefined) record[code] = toItopValue(field, value);
       else if (!stored) record[code] = toItopValue(field, 'default' in field ? (field.default ?? null) : null);
     }
-    record.id = id ?? (stored ? stored.id : this.dataset.newId(schema.name));
+    record.id = id ?? (stored ? stored.id : this.dataset.newId(plan.schema.name));
     return record;
   }
 
@@ -260,18 +409,22 @@ export class ImportCheck {
   }
 
   /** iTop's search of an external key's target by the given attributes (ResolveExternalKey). */
-  private resolve(targetClass: string, attributes: string[], given: string[], assume: boolean): Resolution {
-    const target = this.schemas.of(targetClass);
-    const values: StoredValue[] = given.map((value, i) => {
-      const attribute = attributes[i] as string;
-      const field = target.writable.get(attribute);
-      return attribute === 'id' || field?.type === 'externalKey' ? phpIntCast(value) : field ? toItopValue(field, value) : value;
-    });
-    const matches = this.dataset.find(targetClass, attributes, values);
-    if (matches.length === 1) return { id: matches[0] };
-    if (matches.length === 0 && assume && this.assumed(targetClass)) return { id: this.synthesize(targetClass, attributes, values) };
+  private resolve(search: Search, given: readonly string[]): Resolution {
+    const { targetClass, attributes, convert } = search;
+    const values = search.values; // scratch
+    for (let i = 0; i < given.length; i++) values[i] = (convert[i] as (value: string) => StoredValue)(given[i] as string);
+    const entry = this.dataset.lookup(search.view, values);
+    const count = entryCount(entry);
+    if (count === 1) return firstOf(entry) as number;
+    if (count === 0 && this.assumed(targetClass)) return this.synthesize(targetClass, attributes, values);
     const criteriaText = attributes.map((attribute, i) => `${attribute} = '${given[i]}'`).join(' AND ');
-    return { id: undefined, failure: { count: matches.length, target: this.schemas.classLabel(targetClass, this.options.lang), criteria: criteriaText } };
+    return { count, target: this.schemas.classLabel(targetClass, this.options.lang), criteria: criteriaText };
+  }
+
+  private lineOf(className: string): IdTable<number> {
+    let lines = this.writtenAt.get(className);
+    if (!lines) this.writtenAt.set(className, (lines = new IdTable()));
+    return lines;
   }
 
   /** Objects of a class without export, other than the checked classes, are assumed to exist in iTop. */
@@ -351,10 +504,10 @@ export class ImportCheck {
       if (field?.type !== 'externalKey') continue;
       const given = reference.indexes.map((index) => cells[index] as string);
       if (given.every((value) => value === '')) continue;
-      const resolution = this.resolve(field.target, reference.attributes, given, true);
-      record[key] = resolution.id ?? 0;
-      if (resolution.failure) {
-        this.findings.push({ file, line, className: schema.name, key: `#${record.id}`, ruleId: IMPORT_RULE_IDS.exportReference, severity: 'warning', field: key, message: message('exportReference', this.options.lang, resolution.failure) });
+      const resolution = this.resolve(this.search(field.target, reference.attributes), given);
+      record[key] = typeof resolution === 'number' ? resolution : 0;
+      if (typeof resolution !== 'number') {
+        this.findings.push({ file, line, className: schema.name, key: `#${record.id}`, ruleId: IMPORT_RULE_IDS.exportReference, severity: 'warning', field: key, message: message('exportReference', this.options.lang, resolution) });
       }
     }
     this.dataset.put(schema.name, record);
@@ -363,9 +516,6 @@ export class ImportCheck {
 
 class HeaderRead extends Error {}
 
-/** The line of the import file that last wrote an object (not an attribute: invisible to the engine). */
-const WRITTEN_AT = Symbol('written at line');
-type WrittenRecord = StoredRecord & { [WRITTEN_AT]?: number };
 
 function requireReconciliation(mapping: HeaderMapping, schema: ClassSchema, file: string): void {
   if (mapping.idColumn !== undefined) return;
@@ -384,6 +534,42 @@ function notALabel(field: Extract<WritableField, { type: 'enum' }>, value: strin
   const allowed = field.values.map((v) => v.label[valueLanguage]).join(', ');
   const reason = message('notALabel', lang, { value, allowed });
   return { ruleId: IMPORT_RULE_IDS.enum, severity: 'error', field: field.code, message: message('checkValue', lang, { label: field.label[lang], code: field.code, reason }) };
+}
+
+/**
+ * The record of an object a row creates: its new id and the object the engine built (every writable attribute,
+ * as iTop holds it). A copy of the class's template record, which already has every property (the id, the
+ * attributes, the line it was written at): one allocation of the right size, one hidden class for all records.
+ */
+function createdRecord(template: StoredRecord, attributes: readonly string[], values: readonly StoredValue[], id: number): StoredRecord {
+  const record: StoredRecord = { ...template };
+  record.id = id;
+  for (let i = 0; i < attributes.length; i++) record[attributes[i] as string] = values[i] as StoredValue;
+  return record;
+}
+
+/**
+ * The template of createdRecord for a class. Made by JSON.parse, which gives V8 objects their properties inside
+ * the object itself (built property by property, they would go to a separate array): copies are one allocation.
+ */
+function recordTemplate(attributes: readonly string[]): StoredRecord {
+  const template: StoredRecord = { id: 0 };
+  for (const code of attributes) template[code] = null;
+  return JSON.parse(JSON.stringify(template)) as StoredRecord;
+}
+
+/** The model's string equal to `cell`, else the cell (a handful of codes: compared one by one, no hashing). */
+function codeOf(codes: readonly string[], cell: string): string {
+  for (let i = 0; i < codes.length; i++) if (codes[i] === cell) return codes[i] as string;
+  return cell;
+}
+
+function entryCount(entry: DatasetEntry | undefined): number {
+  return entry === undefined ? 0 : typeof entry === 'number' ? 1 : entry.size;
+}
+
+function firstOf(entry: DatasetEntry | undefined): number | undefined {
+  return entry === undefined ? undefined : typeof entry === 'number' ? entry : (entry.values().next().value as number);
 }
 
 function sameRecord(a: StoredRecord, b: StoredRecord): boolean {

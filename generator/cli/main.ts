@@ -1,13 +1,16 @@
 import { Command, CommanderError } from 'commander';
-import { DEFAULT_MODEL_FILE } from '../../model/load/load-model.js';
 import { DEFAULT_TARGET } from '../targets/target.js';
 import { EXIT, reportError } from './errors.js';
-import { runGenerate, runValidate } from './generate-command.js';
-import { runPackage } from './package-command.js';
+
+/** The shipped model. Kept here rather than imported from the loader, so `check` does not load ajv. */
+const DEFAULT_MODEL_FILE = 'model/br-medicaldevice/index.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-/** Builds the command line; each action stores its exit code instead of exiting, so tests can drive it. */
+/**
+ * Builds the command line; each action stores its exit code instead of exiting, so tests can drive it.
+ * Each command loads its code on use: `check` must start fast on large imports (docs/IMPORT-CHECK.md).
+ */
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('br-medicaldevice-gen')
     .description('Generates the br-medicaldevice iTop extension from its model')
@@ -27,7 +30,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--release-date <date>', 'release date (YYYY-MM-DD) instead of package.json itopExtension.releaseDate')
     .option('--itop-min <version>', 'minimum iTop version for extension.xml and the module dependencies (default: the target\'s)')
     .action(function (this: Command) {
-      return run(() => runGenerate(this.opts(), log))();
+      return run(async () => (await import('./generate-command.js')).runGenerate(this.opts(), log))();
     });
 
   program
@@ -35,7 +38,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('load and check the model, write nothing')
     .option('--model <file>', 'model file (.ts, .js or .json)', DEFAULT_MODEL_FILE)
     .action(function (this: Command) {
-      return run(() => runValidate({ ...this.opts(), itop: DEFAULT_TARGET } as { model: string; itop: string }, log))();
+      return run(async () => (await import('./generate-command.js')).runValidate({ ...this.opts(), itop: DEFAULT_TARGET } as { model: string; itop: string }, log))();
     });
 
   program
@@ -47,7 +50,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--release-date <date>', 'release date (YYYY-MM-DD) instead of package.json itopExtension.releaseDate')
     .option('--itop-min <version>', 'minimum iTop version for extension.xml and the module dependencies (default: the target\'s)')
     .action(function (this: Command) {
-      return run(() => runPackage(this.opts(), log))();
+      return run(async () => (await import('./package-command.js')).runPackage(this.opts(), log))();
     });
 
   // check: loaded on use, so the other commands do not load the CSV reader.

@@ -1,4 +1,5 @@
-export { validate, createValidator, type Validator } from './validate.js';
+export { validate, createValidator, type BulkOptions, type Validation, type Validator } from './validate.js';
+export type { WrittenValues } from './subject.js';
 export { InMemoryContext, classParentsOf, type GovernanceContext, type CountQuery, type LookupOrigin, type LookupRecord, type InMemoryContextOptions } from './context.js';
 export { WriteError, type Issue, type Write, type WriteValue, type StoredRecord, type StoredValue, type ValidateOptions } from './types.js';
 export {

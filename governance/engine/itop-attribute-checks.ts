@@ -21,10 +21,10 @@
  */
 import type { Language, LocalizedText } from '../../model/schema/model.js';
 import { ITOP_CHECK_IDS, renderMessage } from '../plan.js';
-import type { GovernanceContext } from './context.js';
-import type { Subject } from './subject.js';
+import type { GovernanceContext, LookupOrigin } from './context.js';
+import type { FieldSlot, Subject } from './subject.js';
 import type { Issue, StoredValue } from './types.js';
-import { isEmptyValue, type WritableField } from './values.js';
+import type { WritableField } from './values.js';
 
 const OCTET = '(\\d|[1-9]\\d|1\\d\\d|2[0-4]\\d|25[0-5])';
 /** `AttributeIPAddress::GetValidationPattern()` of iTop 3.2.0 (the PHP builds it from `$sNum`), verbatim. */
@@ -69,43 +69,64 @@ interface Failure {
   reason: string;
 }
 
-/** The check iTop's CheckValue applies to one changed attribute (its held value); undefined when it passes. */
-function checkValue(field: WritableField, value: StoredValue, context: GovernanceContext): Failure | undefined {
-  if (isEmptyValue(field, value)) {
-    return field.mandatory ? { ruleId: ITOP_CHECK_IDS.mandatory, reason: 'Null not allowed' } : undefined;
-  }
+/** iTop's CheckValue on one changed attribute (its held value), compiled once per attribute: undefined when it passes. */
+export type AttributeCheck = (value: StoredValue, context: GovernanceContext) => Failure | undefined;
+
+const NULL_NOT_ALLOWED: Failure = Object.freeze({ ruleId: ITOP_CHECK_IDS.mandatory, reason: 'Null not allowed' });
+
+/** The check iTop's CheckValue applies to one changed attribute of this field (see the header). */
+export function compileAttributeCheck(field: WritableField): AttributeCheck {
+  const empty = field.mandatory ? NULL_NOT_ALLOWED : undefined;
   switch (field.type) {
     case 'externalKey': {
-      const found = context.get(field.target, Number(value), { by: 'itop', attribute: field.code });
-      return found ? undefined : { ruleId: ITOP_CHECK_IDS.externalKey, reason: `Target object not found (${field.target}::${String(value)})` };
+      const origin: LookupOrigin = Object.freeze({ by: 'itop', attribute: field.code });
+      const target = field.target;
+      return (value, context) => {
+        if (value === null || value === '' || value === 0) return empty;
+        return context.get(target, Number(value), origin) ? undefined : { ruleId: ITOP_CHECK_IDS.externalKey, reason: `Target object not found (${target}::${String(value)})` };
+      };
     }
-    case 'enum':
-      return field.values.some((v) => v.code === value) ? undefined : { ruleId: ITOP_CHECK_IDS.enum, reason: `Value not allowed [${String(value)}]` };
+    case 'enum': {
+      const codes = new Set<StoredValue>(field.values.map((v) => v.code));
+      return (value) => {
+        if (value === null || value === '') return empty;
+        return codes.has(value) ? undefined : { ruleId: ITOP_CHECK_IDS.enum, reason: `Value not allowed [${String(value)}]` };
+      };
+    }
     case 'ipAddress':
-      return matchesItopIpAddress(String(value)) ? undefined : { ruleId: ITOP_CHECK_IDS.ipAddress, reason: `Wrong format [${String(value)}]` };
+      return (value) => {
+        if (value === null || value === '') return empty;
+        return matchesItopIpAddress(String(value)) ? undefined : { ruleId: ITOP_CHECK_IDS.ipAddress, reason: `Wrong format [${String(value)}]` };
+      };
     case 'url':
-      return matchesItopUrl(String(value)) ? undefined : { ruleId: ITOP_CHECK_IDS.url, reason: `Wrong format [${String(value)}]` };
+      return (value) => {
+        if (value === null || value === '') return empty;
+        return matchesItopUrl(String(value)) ? undefined : { ruleId: ITOP_CHECK_IDS.url, reason: `Wrong format [${String(value)}]` };
+      };
     case 'integer': // no CheckFormat: see the header
     case 'string':
     case 'text':
-      return undefined;
+      return (value) => (value === null || value === '' ? empty : undefined);
   }
 }
 
-/** iTop's attribute checks on the changes of a write (see the header). */
-export function itopAttributeIssues(subject: Subject, context: GovernanceContext, lang: Language): Issue[] {
-  const issues: Issue[] = [];
-  for (const [code, value] of subject.changes) {
-    const field = subject.fields.get(code);
-    if (!field) continue;
-    const failure = checkValue(field, value, context);
+/**
+ * iTop's attribute checks on the changes of a write (see the header), appended to `issues`. `found[i]`: the
+ * external key of slot i holds an object the caller has just found in the context (its check passes).
+ */
+export function itopAttributeIssues(subject: Subject, context: GovernanceContext, lang: Language, issues: Issue[], found?: readonly boolean[]): void {
+  const changed = subject.changed;
+  const held = subject.held;
+  for (let i = 0; i < changed.length; i++) {
+    const slot = changed[i] as FieldSlot;
+    if (found !== undefined && found[slot.index] === true && slot.field.type === 'externalKey') continue;
+    const failure = slot.check(held[slot.index] as StoredValue, context);
     if (!failure) continue;
     issues.push({
       ruleId: failure.ruleId,
       severity: 'error',
-      field: code,
-      message: renderMessage(CHECK_VALUE_ERROR[lang], { label: field.label[lang], code, reason: failure.reason }),
+      field: slot.code,
+      message: renderMessage(CHECK_VALUE_ERROR[lang], { label: slot.field.label[lang], code: slot.code, reason: failure.reason }),
     });
   }
-  return issues;
 }

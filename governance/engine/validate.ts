@@ -61,49 +61,130 @@ import defaultModel from '../../model/br-medicaldevice/index.js';
 import type { Language, ModelDefinition } from '../../model/schema/model.js';
 import { planGovernance, renderMessage, type PlannedCheck, type PlannedRule } from '../plan.js';
 import { isLocalKind, isRemoteKind, localCheckers, remoteCheckers, uniquenessCheckers } from './checks/index.js';
-import type { LocalChecker, ObjectRef, RemoteChecker, RemoteReader, UniquenessChecker, Violation } from './checks/types.js';
-import type { GovernanceContext } from './context.js';
+import type { ClassInfo, LocalChecker, LocalTest, RemoteChecker, RemoteReader, RemoteTest, UniquenessChecker, UniquenessTest, Violation } from './checks/types.js';
+import type { CountQuery, GovernanceContext, LookupOrigin } from './context.js';
 import { itopAttributeIssues } from './itop-attribute-checks.js';
-import { buildSubject, writableFieldsOf, type Subject } from './subject.js';
-import { WriteError, type Issue, type StoredRecord, type ValidateOptions, type Write } from './types.js';
-import type { WritableField } from './values.js';
+import { buildSubject, classShapeOf, writtenValuesOf, type ClassShape, type Subject, type WrittenValues } from './subject.js';
+import { WriteError, type Issue, type StoredRecord, type StoredValue, type ValidateOptions, type Write } from './types.js';
 
+/**
+ * Everything about a class that does not depend on the write, computed once (createValidator, on the class's
+ * first write): its fields with their iTop checks, and each rule compiled by the checker of its kind.
+ */
 interface ClassRules {
-  fields: Map<string, WritableField>;
-  uniqueness: PlannedRule[];
-  local: PlannedRule[];
-  remote: PlannedRule[];
+  shape: ClassShape;
+  uniqueness: { rule: PlannedRule; test: UniquenessTest }[];
+  local: { rule: PlannedRule; test: LocalTest; error: boolean }[];
+  remote: { rule: PlannedRule; test: RemoteTest; origin: LookupOrigin }[];
+  /** The classes remote rules load objects of, in the order of their first rule. */
+  targets: RemoteTarget[];
+  /** The origin of a getMany for the rules of `target` that want objects (its `wanting`): their ids, each once. */
+  loadOrigin(target: RemoteTarget): LookupOrigin;
+}
+
+interface RemoteTarget {
+  className: string;
+  /** Positions (in ClassRules.remote) of the rules that load objects of the class. */
+  positions: number[];
+  /** Scratch space of wantedBy for the write being checked. */
+  ids: number[];
+  first: number;
+  /** Bit k: the k-th rule wants an object, for k < 52 (exact in a double); `beyond`: the others (a model has a handful). */
+  wanting: number;
+  beyond: number[];
+  /** getMany origins by `wanting`. */
+  origins: Map<number, LookupOrigin>;
 }
 
 export interface Validator {
   readonly model: ModelDefinition;
   readonly plan: readonly PlannedRule[];
   validate(write: Write, context: GovernanceContext, options?: ValidateOptions): Issue[];
+  /** validate(), plus the object the write produces as iTop holds it (every writable attribute, no id). */
+  check(write: Write, context: GovernanceContext, options?: ValidateOptions): Validation;
+  /** The writable attributes of a class, in the order of `Validation.values` and of checkWritten's `written`. */
+  attributesOf(className: string): readonly string[];
+  /**
+   * check() for a write given in slot form (bulk callers): `written[i]` is the value written to attribute
+   * `attributesOf(className)[i]`, undefined when the write leaves it out. Same semantics as a Write.
+   */
+  checkWritten(className: string, op: 'create' | 'update', id: number | undefined, written: WrittenValues, context: GovernanceContext, options?: BulkOptions): Validation;
 }
 
-/** A validator for a model: the plan and the per-class rule lists are computed once. */
+export interface BulkOptions extends ValidateOptions {
+  /**
+   * `found[i]` true: the value written to attribute i is the id of an object the caller has just found in this
+   * context, through the attribute's target class (a reference search). iTop's existence check of that external
+   * key passes; it is not repeated.
+   */
+  found?: readonly boolean[];
+}
+
+export interface Validation {
+  issues: Issue[];
+  /** The attributes of `values` (attributesOf the class). */
+  attributes: readonly string[];
+  /** The written object after MakeRealValue (written values over the stored object, or over the defaults), by attribute. */
+  values: readonly StoredValue[];
+}
+
+/** A validator for a model: the plan and the per-class compiled rules are computed once. */
 export function createValidator(model: ModelDefinition): Validator {
   const plan = planGovernance(model);
   const classes = new Map<string, ClassRules>();
   const rulesOf = (className: string): ClassRules => {
     let rules = classes.get(className);
     if (rules) return rules;
-    const fields = writableFieldsOf(model, className);
-    if (!fields) throw new WriteError(`unknown class '${className}'`);
-    rules = { fields, uniqueness: [], local: [], remote: [] };
-    for (const rule of plan.filter((r) => r.class === className)) {
-      if (rule.enforcement === 'native-uniqueness') rules.uniqueness.push(rule);
-      else if (rule.local) rules.local.push(rule);
-      else rules.remote.push(rule);
+    const shape = classShapeOf(model, className);
+    if (!shape) throw new WriteError(`unknown class '${className}'`);
+    const info: ClassInfo = { className, fields: shape.fields, indexOf: shape.indexOf };
+    const remote: ClassRules['remote'] = [];
+    const loadOrigin = (target: RemoteTarget): LookupOrigin => {
+      const { wanting, beyond } = target;
+      let origin = beyond.length === 0 ? target.origins.get(wanting) : undefined;
+      if (!origin) {
+        const wants = target.positions.filter((_, k) => (k < 52 ? Math.floor(wanting / 2 ** k) % 2 === 1 : beyond.includes(k)));
+        const ruleIds = [...new Set(wants.map((position) => (remote[position] as ClassRules['remote'][number]).rule.id))];
+        origin = Object.freeze({ by: 'governance', ruleId: ruleIds.join(',') });
+        if (beyond.length === 0) target.origins.set(wanting, origin);
+      }
+      return origin;
+    };
+    const targets: RemoteTarget[] = [];
+    rules = { shape, uniqueness: [], local: [], remote, targets, loadOrigin };
+    for (const rule of plan) {
+      if (rule.class !== className) continue;
+      if (rule.enforcement === 'native-uniqueness') rules.uniqueness.push({ rule, test: uniquenessChecker(rule.check)(rule.check, info) });
+      else if (rule.local) rules.local.push({ rule, test: localChecker(rule.check)(rule.check, info), error: rule.severity === 'error' });
+      else {
+        const test = remoteChecker(rule.check)(rule.check, info);
+        if (test.target !== undefined) {
+          let target = targets.find((candidate) => candidate.className === test.target);
+          if (!target) targets.push((target = { className: test.target, positions: [], ids: [], first: -1, wanting: 0, beyond: [], origins: new Map() }));
+          target.positions.push(remote.length);
+        }
+        remote.push({ rule, test, origin: Object.freeze({ by: 'governance', ruleId: rule.id }) });
+      }
     }
     classes.set(className, rules);
     return rules;
+  };
+  const check = (write: Write, context: GovernanceContext, options: ValidateOptions = {}): Validation => {
+    const rules = rulesOf(write.class);
+    return run(rules, write.op, write.id, writtenValuesOf(write, rules.shape), context, options.lang ?? 'en');
   };
   return {
     model,
     plan,
     validate(write, context, options = {}) {
-      return run(write, context, rulesOf(write.class), options.lang ?? 'en');
+      return check(write, context, options).issues;
+    },
+    check,
+    attributesOf(className) {
+      return rulesOf(className).shape.codes;
+    },
+    checkWritten(className, op, id, written, context, options = {}) {
+      return run(rulesOf(className), op, id, written, context, options.lang ?? 'en', options.found);
     },
   };
 }
@@ -116,53 +197,124 @@ export function validate(write: Write, context: GovernanceContext, options: Vali
   return shipped.validate(write, context, options);
 }
 
-function run(write: Write, context: GovernanceContext, rules: ClassRules, lang: Language): Issue[] {
-  const subject = buildSubject(write, rules.fields, context);
-  if (subject.op === 'update' && subject.changes.size === 0) return [];
+function issueOf(rule: PlannedRule, violation: Violation, subject: Subject, lang: Language): Issue {
+  return { ruleId: rule.id, severity: rule.severity, field: violation.field, message: renderMessage(rule.message[lang], subject.object) };
+}
 
-  const issues: Issue[] = [...itopAttributeIssues(subject, context, lang)];
-  const report = (rule: PlannedRule, violations: Violation[]): void => {
-    for (const { field } of violations) {
-      issues.push({ ruleId: rule.id, severity: rule.severity, field, message: renderMessage(rule.message[lang], subject.object) });
-    }
-  };
+function run(rules: ClassRules, op: 'create' | 'update', id: number | undefined, written: WrittenValues, context: GovernanceContext, lang: Language, found?: readonly boolean[]): Validation {
+  const subject = buildSubject(rules.shape, op, id, written, context);
+  const issues = subject.op === 'update' && subject.changed.length === 0 ? [] : issuesOf(subject, context, rules, lang, found);
+  return { issues, attributes: rules.shape.codes, values: subject.held };
+}
 
-  for (const rule of rules.uniqueness) report(rule, uniquenessChecker(rule.check)(rule.check, subject, context));
+function issuesOf(subject: Subject, context: GovernanceContext, rules: ClassRules, lang: Language, found: readonly boolean[] | undefined): Issue[] {
+  const issues: Issue[] = [];
+  itopAttributeIssues(subject, context, lang, issues, found);
+
+  const uniqueness = rules.uniqueness;
+  for (let i = 0; i < uniqueness.length; i++) {
+    const { rule, test } = uniqueness[i] as ClassRules['uniqueness'][number];
+    const violation = test(subject, context);
+    if (violation) issues.push(issueOf(rule, violation, subject, lang));
+  }
 
   let localErrors = 0;
-  for (const rule of rules.local) {
-    const violations = localChecker(rule.check)(rule.check, subject);
-    if (rule.severity === 'error') localErrors += violations.length;
-    report(rule, violations);
+  const local = rules.local;
+  for (let i = 0; i < local.length; i++) {
+    const { rule, test, error } = local[i] as ClassRules['local'][number];
+    const violation = test(subject);
+    if (!violation) continue;
+    if (error) localErrors++;
+    issues.push(issueOf(rule, violation, subject, lang));
   }
-  if (localErrors > 0 || rules.remote.length === 0) return issues;
+  const remote = rules.remote;
+  if (localErrors > 0 || remote.length === 0) return issues;
 
-  const reader = remoteReader(rules.remote, subject, context);
-  for (const rule of rules.remote) report(rule, remoteChecker(rule.check).evaluate(rule.check, subject, reader.forRule(rule.id)));
+  const reader = new Reader(context);
+  reader.load(rules, subject);
+  for (let i = 0; i < remote.length; i++) {
+    const { rule, test, origin } = remote[i] as ClassRules['remote'][number];
+    reader.origin = origin;
+    const violation = test.evaluate(subject, reader);
+    if (violation) issues.push(issueOf(rule, violation, subject, lang));
+  }
   return issues;
 }
 
-/** Loads every object the remote rules want, one getMany per class, and counts on their behalf. */
-function remoteReader(remote: PlannedRule[], subject: Subject, context: GovernanceContext): { forRule(ruleId: string): RemoteReader } {
-  const wanted = new Map<string, { ids: Set<number>; ruleIds: Set<string> }>();
-  for (const rule of remote) {
-    for (const ref of remoteChecker(rule.check).wants(rule.check, subject)) {
-      let entry = wanted.get(ref.className);
-      if (!entry) wanted.set(ref.className, (entry = { ids: new Set(), ruleIds: new Set() }));
-      entry.ids.add(ref.id);
-      entry.ruleIds.add(rule.id);
+/** What remote rules read: the objects loaded for them, and counts made on behalf of the rule evaluated. */
+class Reader implements RemoteReader {
+  origin: LookupOrigin = GOVERNANCE;
+  /** Per target class of the remote rules (ClassRules.targets), its objects loaded for this write. */
+  private loaded: (ReadonlyMap<number, StoredRecord> | undefined)[] | undefined;
+  private targets: readonly RemoteTarget[] = [];
+
+  constructor(private readonly context: GovernanceContext) {}
+
+  /**
+   * Loads every object the remote rules want: one getMany per class, in the order the classes are first wanted,
+   * with the ids in the order first wanted and the ids of the rules that want them.
+   */
+  load(rules: ClassRules, subject: Subject): void {
+    const targets = (this.targets = rules.targets);
+    if (targets.length === 0) return;
+    if (targets.length === 1) {
+      // One class to load from (the common case).
+      const target = targets[0] as RemoteTarget;
+      const count = wantedBy(rules, target, subject);
+      if (count > 0) this.loaded = [this.context.getMany(target.className, target.ids.slice(0, count), rules.loadOrigin(target))];
+      return;
     }
+    // Every getMany is worked out before the first is made (the scratch space of the targets is then free).
+    let calls: { target: number; first: number; ids: number[]; origin: LookupOrigin }[] | undefined;
+    for (let t = 0; t < targets.length; t++) {
+      const target = targets[t] as RemoteTarget;
+      const count = wantedBy(rules, target, subject);
+      if (count > 0) (calls ??= []).push({ target: t, first: target.first, ids: target.ids.slice(0, count), origin: rules.loadOrigin(target) });
+    }
+    if (!calls) return;
+    if (calls.length > 1) calls.sort((x, y) => x.first - y.first);
+    const loaded: (ReadonlyMap<number, StoredRecord> | undefined)[] = [];
+    for (const { target, ids, origin } of calls) loaded[target] = this.context.getMany((targets[target] as RemoteTarget).className, ids, origin);
+    this.loaded = loaded;
   }
-  const loaded = new Map<string, ReadonlyMap<number, StoredRecord>>();
-  for (const [className, { ids, ruleIds }] of wanted) {
-    loaded.set(className, context.getMany(className, [...ids], { by: 'governance', ruleId: [...ruleIds].join(',') }));
+
+  object(className: string, id: number): StoredRecord | undefined {
+    const loaded = this.loaded;
+    if (!loaded) return undefined;
+    for (let t = 0; t < this.targets.length; t++) if ((this.targets[t] as RemoteTarget).className === className) return loaded[t]?.get(id);
+    return undefined;
   }
-  return {
-    forRule: (ruleId) => ({
-      object: (ref: ObjectRef) => loaded.get(ref.className)?.get(ref.id),
-      count: (className, query) => context.count(className, query, { by: 'governance', ruleId }),
-    }),
-  };
+
+  count(className: string, query: CountQuery): number {
+    return this.context.count(className, query, this.origin);
+  }
+}
+
+const GOVERNANCE: LookupOrigin = Object.freeze({ by: 'governance' });
+
+/**
+ * Asks the rules of `target` which objects they want: the distinct ids go to `target.ids` (their count is
+ * returned), the position of the first rule wanting one to `target.first`, the rules wanting one to
+ * `target.wanting` / `target.beyond`.
+ */
+function wantedBy(rules: ClassRules, target: RemoteTarget, subject: Subject): number {
+  const { positions, ids } = target;
+  const remote = rules.remote;
+  let count = 0;
+  target.first = -1;
+  target.wanting = 0;
+  target.beyond.length = 0;
+  for (let k = 0; k < positions.length; k++) {
+    const id = (remote[positions[k] as number] as ClassRules['remote'][number]).test.wants(subject);
+    if (id === undefined) continue;
+    let known = false;
+    for (let i = 0; i < count; i++) if (ids[i] === id) known = true;
+    if (!known) ids[count++] = id;
+    if (target.first === -1) target.first = positions[k] as number;
+    if (k < 52) target.wanting += 2 ** k;
+    else target.beyond.push(k);
+  }
+  return count;
 }
 
 function localChecker(check: PlannedCheck): LocalChecker<PlannedCheck> {

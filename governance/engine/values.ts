@@ -38,8 +38,20 @@ const PHP_NUMERIC_PREFIX = /^[ \t\n\r\v\f]*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+
  */
 export function phpIntCast(value: string | number): number {
   if (typeof value === 'number') return floatToInt(value, 'wrap');
+  if (isShortDigits(value)) return Number(value); // the common case, without the regular expression
   const match = PHP_NUMERIC_PREFIX.exec(value);
   return match?.[1] ? floatToInt(Number(match[1]), 'saturate') : 0;
+}
+
+/** 1 to 15 ASCII digits: a number PHP and JS read alike, exactly (below 2^53). */
+function isShortDigits(value: string): boolean {
+  const length = value.length;
+  if (length === 0 || length > 15) return false;
+  for (let i = 0; i < length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 function floatToInt(value: number, overflow: 'wrap' | 'saturate'): number {

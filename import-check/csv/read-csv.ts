@@ -45,9 +45,10 @@ export async function readCsv(source: CsvSource, onHeader: (header: CsvHeader) =
   let line = 1; // line of the next row
   let partial = '';
 
-  const handleRow = (cells: string[], text: string, start: number, end: number): void => {
+  /** A row read from `text` [start, end) (its line end included); `multiline`: it may span lines. */
+  const handleRow = (cells: string[], text: string, start: number, end: number, multiline: boolean): void => {
     const rowLine = line;
-    line += 1 + embeddedNewlines(text, start, end);
+    line += multiline ? 1 + embeddedNewlines(text, start, end) : 1;
     if (cells.length === 1 && cells[0] === '') return; // blank line
     if (needsItopReading(cells)) cells = itopCells(text.slice(start, end), separator ?? ',');
     if (!header) {
@@ -62,8 +63,12 @@ export async function readCsv(source: CsvSource, onHeader: (header: CsvHeader) =
     onRow(cells, rowLine);
   };
 
-  const parse = (text: string, final: boolean): void => {
-    let start = 0;
+  /**
+   * Papa Parse on the row that starts at `start`: its cells and where it ends, or undefined when the text ends
+   * inside it and more may come (`final` false). A row Papa flags with a quote error stops the check.
+   */
+  const papaRow = (text: string, start: number, final: boolean): { cells: string[]; end: number } | undefined => {
+    let row: { cells: string[]; end: number } | undefined;
     let failure: unknown;
     const parser = new Papa.Parser({
       delimiter: separator ?? ',',
@@ -71,22 +76,63 @@ export async function readCsv(source: CsvSource, onHeader: (header: CsvHeader) =
       quoteChar: '"',
       escapeChar: '"',
       step: (results) => {
-        const end = results.meta.cursor;
-        const cells = results.data[0] ?? [''];
-        try {
-          const quoteError = results.errors.find((e) => e.type === 'Quotes');
-          if (quoteError) throw quoteFailure(source.name, line, quoteError.code);
-          handleRow(cells, text, start, end);
-        } catch (error) {
-          failure = error;
-          parser.abort();
-        }
-        start = end;
+        parser.abort();
+        const quoteError = results.errors.find((e) => e.type === 'Quotes');
+        if (quoteError) failure = quoteFailure(source.name, line, quoteError.code);
+        else row = { cells: results.data[0] ?? [''], end: start + results.meta.cursor };
       },
     });
-    const result = parser.parse(text, 0, !final);
+    // A slice of a long string shares its characters: no copy. Papa stops after the first row (abort).
+    parser.parse(text.slice(start), 0, !final);
     if (failure !== undefined) throw failure;
-    partial = final ? '' : text.slice(result.meta.cursor);
+    return row;
+  };
+
+  /**
+   * Rows of `text` (whole rows only unless `final`; the rest is kept for the next chunk). A line without any
+   * quote is a row whose cells are its fields between separators, exactly as Papa Parse reads it, and so is a
+   * plainly quoted line (wellQuotedLine): both are split here. Papa reads the other rows with a quote (a value
+   * spanning lines, a malformed quote: its errors stop the check).
+   */
+  const parse = (text: string, final: boolean): void => {
+    const sep = separator ?? ',';
+    const length = text.length;
+    let start = 0;
+    let nextQuote = text.indexOf('"');
+    while (start < length) {
+      const newline = text.indexOf('\n', start);
+      if (newline === -1 && !final) break;
+      const end = newline === -1 ? length : newline;
+      if (nextQuote !== -1 && nextQuote < start) nextQuote = text.indexOf('"', start);
+      if (nextQuote === -1 || nextQuote > end) {
+        const cells: string[] = [];
+        for (let from = start; ; ) {
+          const at = text.indexOf(sep, from);
+          if (at === -1 || at >= end) {
+            cells.push(text.substring(from, end));
+            break;
+          }
+          cells.push(text.substring(from, at));
+          from = at + 1;
+        }
+        const rowEnd = newline === -1 ? length : newline + 1;
+        handleRow(cells, text, start, rowEnd, false);
+        start = rowEnd;
+        continue;
+      }
+      const quoted = wellQuotedLine(text, start, end, sep);
+      if (quoted) {
+        const rowEnd = newline === -1 ? length : newline + 1;
+        handleRow(quoted, text, start, rowEnd, false);
+        start = rowEnd;
+        continue;
+      }
+      const row = papaRow(text, start, final);
+      if (!row) break;
+      handleRow(row.cells, text, start, row.end, true);
+      start = row.end;
+    }
+    partial = final ? '' : text.slice(start);
     if (partial.length > MAX_ROW_CHARS) throw quoteFailure(source.name, line, 'MissingQuotes');
   };
 
@@ -96,6 +142,51 @@ export async function readCsv(source: CsvSource, onHeader: (header: CsvHeader) =
   }
   parse(partial, true);
   if (!header) throw new ImportInputError(source.name, 1, 'the file is empty: a header row is expected');
+}
+
+const QUOTE = 0x22;
+const DOUBLED_QUOTES = /""/g;
+
+/**
+ * The cells of the line [start, end) when it is plainly quoted: every field either has no quote, or is quoted
+ * from its first character and closed on this line right before a separator or the line end (a doubled quote
+ * inside is a quote). Papa Parse reads such a line as one row with exactly these cells. Anything else (a quote
+ * inside an unquoted field, a value running onto the next line, text or blanks after a closing quote):
+ * undefined, for Papa to read.
+ */
+function wellQuotedLine(text: string, start: number, end: number, sep: string): string[] | undefined {
+  const cells: string[] = [];
+  let field = start;
+  for (;;) {
+    if (text.charCodeAt(field) === QUOTE) {
+      let search = field + 1;
+      let escaped = false;
+      for (;;) {
+        const quote = text.indexOf('"', search);
+        if (quote === -1 || quote >= end) return undefined;
+        if (text.charCodeAt(quote + 1) === QUOTE) {
+          escaped = true;
+          search = quote + 2;
+          continue;
+        }
+        const after = quote + 1;
+        if (after !== end && text[after] !== sep) return undefined;
+        const value = text.substring(field + 1, quote);
+        cells.push(escaped ? value.replace(DOUBLED_QUOTES, '"') : value);
+        if (after === end) return cells;
+        field = after + 1;
+        break;
+      }
+      continue;
+    }
+    let fieldEnd = text.indexOf(sep, field);
+    if (fieldEnd === -1 || fieldEnd > end) fieldEnd = end;
+    const quote = text.indexOf('"', field);
+    if (quote !== -1 && quote < fieldEnd) return undefined;
+    cells.push(text.substring(field, fieldEnd));
+    if (fieldEnd === end) return cells;
+    field = fieldEnd + 1;
+  }
 }
 
 function quoteFailure(file: string, line: number, code: string): ImportInputError {

@@ -1,15 +1,21 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { ModelDefinition } from '../schema/model.js';
 import { ITOP_LANGUAGES, LANGUAGES, type Language } from '../schema/text.js';
 import type { ModelIssue } from './model-error.js';
 import { describePath } from './path.js';
 
-const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true });
-const validate = ajv.compile(ModelDefinition);
-
+/**
+ * Compiled on first use, not at import: compiling the model schema takes ~150 ms, and commands that never
+ * validate a model (`check`, which uses the shipped model CI validates) load this module through the CLI.
+ */
+let compiled: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  return (compiled ??= new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true }).compile(ModelDefinition));
+}
 
 /** Checks the shape of a model against its JSON Schema; returns one issue per problem, worded for a model author. */
 export function checkModelSchema(model: unknown): ModelIssue[] {
+  const validate = schemaValidator();
   if (validate(model)) return [];
   const errors = (validate.errors ?? []).filter((error) => !isNoiseFromUnion(error, validate.errors ?? []));
   const seen = new Set<string>();

@@ -1,4 +1,4 @@
-/** One checker per rule kind. */
+/** One checker per rule kind: each compiles a rule of its kind into a test, once per class. */
 import type { PlannedCheck } from '../../plan.js';
 import { distinctFields } from './distinct-fields.js';
 import { emptyWhen } from './empty-when.js';

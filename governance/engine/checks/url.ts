@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { UrlCheck } from '../../../model/schema/rule.js';
-import type { LocalChecker } from './types.js';
+import type { LocalChecker, Violation } from './types.js';
 
 /** Whitespace as PCRE's `\s` without the u flag knows it: space, \t, \n, \v, \f, \r. */
 const WHITESPACE = /[ \t\n\v\f\r]/;
@@ -32,16 +32,21 @@ export function splitUrl(value: string): UrlParts | undefined {
  * When set: no whitespace anywhere; shape `scheme://authority…` with the scheme, as written, one of `schemes`
  * (so `HTTPS://` fails); a non-empty host; with forbidCredentials, no '@' in the authority (`user@`, `user:pass@`).
  */
-export const url: LocalChecker<Static<typeof UrlCheck>> = (check, subject) => {
-  const value = subject.object[check.field];
-  if (value === null || value === undefined || value === '') return [];
-  const text = String(value);
-  const parts = splitUrl(text);
-  const ok =
-    !WHITESPACE.test(text) &&
-    parts !== undefined &&
-    check.schemes.includes(parts.scheme) &&
-    parts.host !== '' &&
-    !(check.forbidCredentials && parts.userInfo !== undefined);
-  return ok ? [] : [{ field: check.field }];
+export const url: LocalChecker<Static<typeof UrlCheck>> = (check, info) => {
+  const { field, schemes, forbidCredentials } = check;
+  const index = info.indexOf(field);
+  const violation: Violation = { field };
+  return (subject) => {
+    const value = subject.held[index];
+    if (value === null || value === undefined || value === '') return undefined;
+    const text = String(value);
+    const parts = splitUrl(text);
+    const ok =
+      !WHITESPACE.test(text) &&
+      parts !== undefined &&
+      schemes.includes(parts.scheme) &&
+      parts.host !== '' &&
+      !(forbidCredentials && parts.userInfo !== undefined);
+    return ok ? undefined : violation;
+  };
 };
