@@ -1,9 +1,16 @@
 import { Command, CommanderError } from 'commander';
+import { DEFAULT_MODEL_FILE } from '../../model/default-model.js';
 import { DEFAULT_TARGET } from '../targets/target.js';
 import { EXIT, reportError } from './errors.js';
 
-/** The shipped model. Kept here rather than imported from the loader, so `check` does not load ajv. */
-const DEFAULT_MODEL_FILE = 'model/br-medicaldevice/index.ts';
+/** The options every command that reads the model and package.json takes. */
+function withModelOptions(command: Command, itopHelp: string): Command {
+  return command
+    .option('--model <file>', 'model file (.ts, .js or .json)', DEFAULT_MODEL_FILE)
+    .option('--itop <version>', itopHelp, DEFAULT_TARGET)
+    .option('--release-date <date>', 'release date (YYYY-MM-DD) instead of package.json itopExtension.releaseDate')
+    .option('--itop-min <version>', "minimum iTop version for extension.xml and the module dependencies (default: the target's)");
+}
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -18,20 +25,18 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   const run = (action: () => Promise<number>) => async () => setExitCode(await action().catch((error: unknown) => reportError(error)));
 
-  program
-    .command('generate')
-    .description('model → dist/<module>/ (replaced atomically)')
-    .option('--out <dir>', 'folder that receives the extension folder', 'dist')
-    .option('--docs <dir>', 'folder that receives the generated documentation', 'docs/generated')
-    .option('--no-docs', 'do not write the documentation')
-    .option('--check', 'write nothing; exit 1 and list the files that differ when the output is stale')
-    .option('--model <file>', 'model file (.ts, .js or .json)', DEFAULT_MODEL_FILE)
-    .option('--itop <version>', 'iTop version to generate for', DEFAULT_TARGET)
-    .option('--release-date <date>', 'release date (YYYY-MM-DD) instead of package.json itopExtension.releaseDate')
-    .option('--itop-min <version>', 'minimum iTop version for extension.xml and the module dependencies (default: the target\'s)')
-    .action(function (this: Command) {
-      return run(async () => (await import('./generate-command.js')).runGenerate(this.opts(), log))();
-    });
+  withModelOptions(
+    program
+      .command('generate')
+      .description('model → dist/<module>/ (replaced atomically)')
+      .option('--out <dir>', 'folder that receives the extension folder', 'dist')
+      .option('--docs <dir>', 'folder that receives the generated documentation', 'docs/generated')
+      .option('--no-docs', 'do not write the documentation')
+      .option('--check', 'write nothing; exit 1 and list the files that differ when the output is stale'),
+    'iTop version to generate for',
+  ).action(function (this: Command) {
+    return run(async () => (await import('./generate-command.js')).runGenerate(this.opts(), log))();
+  });
 
   program
     .command('validate')
@@ -41,17 +46,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       return run(async () => (await import('./generate-command.js')).runValidate({ ...this.opts(), itop: DEFAULT_TARGET } as { model: string; itop: string }, log))();
     });
 
-  program
-    .command('package')
-    .description('model → release zip <out>/<module>-<version>.zip and its .sha256 (same commit, same bytes)')
-    .option('--out <dir>', 'folder that receives the zip and its .sha256', 'dist')
-    .option('--model <file>', 'model file (.ts, .js or .json)', DEFAULT_MODEL_FILE)
-    .option('--itop <version>', 'iTop version to package for (its zip suffix is added to the name)', DEFAULT_TARGET)
-    .option('--release-date <date>', 'release date (YYYY-MM-DD) instead of package.json itopExtension.releaseDate')
-    .option('--itop-min <version>', 'minimum iTop version for extension.xml and the module dependencies (default: the target\'s)')
-    .action(function (this: Command) {
-      return run(async () => (await import('./package-command.js')).runPackage(this.opts(), log))();
-    });
+  withModelOptions(
+    program
+      .command('package')
+      .description('model → release zip <out>/<module>-<version>.zip and its .sha256 (same commit, same bytes)')
+      .option('--out <dir>', 'folder that receives the zip and its .sha256', 'dist'),
+    'iTop version to package for (its zip suffix is added to the name)',
+  ).action(function (this: Command) {
+    return run(async () => (await import('./package-command.js')).runPackage(this.opts(), log))();
+  });
 
   // check: loaded on use, so the other commands do not load the CSV reader.
   program

@@ -6,8 +6,7 @@ import { ModelError } from './model-error.js';
 import { checkModelSchema } from './schema-validation.js';
 import { checkModelSemantics } from './semantic-checks.js';
 
-/** The model file the project ships; everything is generated from it (also named in generator/cli/main.ts). */
-export const DEFAULT_MODEL_FILE = 'model/br-medicaldevice/index.ts';
+export { DEFAULT_MODEL_FILE } from '../default-model.js';
 
 /** Checks a model object: schema first (shape), then semantics (references). Throws ModelError with every issue. */
 export function validateModel(value: unknown, file: string): ModelDefinition {

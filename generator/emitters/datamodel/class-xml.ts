@@ -4,7 +4,7 @@ import type { GeneratorContext } from '../../context.js';
 import { fieldsetKey } from '../../ir/dictionary.js';
 import { emitField } from './field-xml.js';
 import { indexesOf, uniquenessFilter } from './indexes.js';
-import { attributeList, leaf, type Node } from './xml.js';
+import { attributeList, leaf, type Node } from '../../xml/xml.js';
 
 /** One `<class _delta="define">`: properties, fields, methods and presentation (all three mandatory, ITOP-REFERENCE §4.1). */
 export function emitClass(classes: Node, cls: ClassDefinition, ctx: GeneratorContext): void {

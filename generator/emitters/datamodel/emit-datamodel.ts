@@ -3,7 +3,7 @@ import type { Emitter } from '../../context.js';
 import { emitClass, emitImpacts } from './class-xml.js';
 import { emitMenu } from './menu-xml.js';
 import { emitUserRights } from './rights-xml.js';
-import { XSI_NAMESPACE } from './xml.js';
+import { XSI_NAMESPACE } from '../../xml/xml.js';
 
 /**
  * `datamodel.<code>.xml`. Nothing may precede `<itop_design>` but the XML declaration: a leading

@@ -1,6 +1,6 @@
 import type { EnumField, Field } from '../../../model/schema/model.js';
 import type { Target } from '../../targets/target.js';
-import { attributeList, leaf, typed, type Node } from './xml.js';
+import { attributeList, leaf, typed, type Node } from '../../xml/xml.js';
 
 const ITOP_TYPES: Record<Field['type'], string> = {
   string: 'AttributeString',

@@ -1,6 +1,6 @@
 import type { MenuDefinition } from '../../../model/schema/model.js';
 import type { Target } from '../../targets/target.js';
-import { leaf, typed, type Node } from './xml.js';
+import { leaf, typed, type Node } from '../../xml/xml.js';
 
 /** SPEC §4 menus. Readers see them: `enable_action` is READ, where iTop's default would demand MODIFY. */
 export function emitMenu(menus: Node, menu: MenuDefinition, target: Target): void {

@@ -1,5 +1,5 @@
 import type { UserRights } from '../../../model/schema/model.js';
-import { leaf, type Node } from './xml.js';
+import { leaf, type Node } from '../../xml/xml.js';
 
 /** SPEC §4 user rights: our groups, granted to iTop's Configuration Manager and to our own profiles (ITOP-REFERENCE §6). */
 export function emitUserRights(root: Node, rights: UserRights): void {

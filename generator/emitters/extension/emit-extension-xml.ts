@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { Emitter } from '../../context.js';
-import { leaf } from '../datamodel/xml.js';
+import { leaf } from '../../xml/xml.js';
 
 /**
  * `extension.xml`, in the element order of the iTop Hub convention (ITOP-REFERENCE §2.5). iTop reads
