@@ -104,7 +104,7 @@ function checkClass(cls: ClassDefinition, scope: AttributeScope, classes: Map<st
         for (const match of field.filter?.matchAll(/:this->([a-z0-9_]+)/g) ?? []) {
           const code = match[1] ?? '';
           needAttribute(`${fat}.filter`, code);
-          if (!field.dependencies?.includes(code)) report(`${fat}.dependencies`, `the filter uses ':this->${code}', so '${code}' must be listed in dependencies`);
+          if (!MAGIC_ATTRIBUTES.includes(code) && !field.dependencies?.includes(code)) report(`${fat}.dependencies`, `the filter uses ':this->${code}', so '${code}' must be listed in dependencies`);
         }
         break;
       case 'externalField': {
@@ -132,6 +132,12 @@ function checkClass(cls: ClassDefinition, scope: AttributeScope, classes: Map<st
   cls.naming.attributes.forEach((code, i) => needAttribute(`${at}.naming.attributes[${i}]`, code));
   cls.naming.complementary?.forEach((code, i) => needAttribute(`${at}.naming.complementary[${i}]`, code));
   cls.reconciliation.forEach((code, i) => needAttribute(`${at}.reconciliation[${i}]`, code));
+  if (cls.imageAttribute) {
+    const image = scope.field(cls.name, cls.imageAttribute);
+    if (!image) needAttribute(`${at}.imageAttribute`, cls.imageAttribute);
+    else if (image.type !== 'image') report(`${at}.imageAttribute`, `image attribute '${cls.imageAttribute}' must be an image`);
+  }
+  cls.uniquenessRules?.forEach((rule) => rule.attributes.forEach((code, i) => needAttribute(`${at}.uniquenessRules[${rule.id}].attributes[${i}]`, code)));
   if (cls.stateAttribute) {
     const state = scope.field(cls.name, cls.stateAttribute);
     if (!state) needAttribute(`${at}.stateAttribute`, cls.stateAttribute);
@@ -229,12 +235,39 @@ function checkRule(rule: RuleDefinition, scope: AttributeScope, report: Report):
 
 function checkMenus(model: ModelDefinition, classes: Map<string, ClassDefinition>, report: Report): void {
   const ids = new Set(model.menus.map((m) => m.id));
+  const needClass = (path: string, className: string) => {
+    if (!classes.has(className)) report(path, `unknown class '${className}': expected a class of the model`);
+  };
   for (const menu of model.menus) {
     const at = `menus[${menu.id}]`;
-    if (menu.type !== 'group' && !ids.has(menu.parent)) report(`${at}.parent`, `unknown parent menu '${menu.parent}'`);
-    const className = menu.type === 'group' ? menu.enableClass : menu.type === 'class-list' ? menu.class : undefined;
-    if (className && !classes.has(className)) report(`${at}.${menu.type === 'group' ? 'enableClass' : 'class'}`, `unknown class '${className}': expected a class of the model`);
+    switch (menu.type) {
+      case 'group':
+        needClass(`${at}.enableClass`, menu.enableClass);
+        continue;
+      case 'class-list':
+        needClass(`${at}.class`, menu.class);
+        break;
+      case 'dashboard':
+        menu.cells.forEach((cell, i) =>
+          cell.forEach((dashlet, j) => {
+            const dat = `${at}.cells[${i}][${j}]`;
+            if (dashlet.type === 'header') return;
+            needClass(`${dat}.class`, dashlet.class);
+            if (dashlet.type === 'group-by' && classes.has(dashlet.class) && !classes.get(dashlet.class)?.fields.some((f) => f.code === dashlet.groupBy)) {
+              report(`${dat}.groupBy`, `unknown attribute '${dashlet.groupBy}': class '${dashlet.class}' has no such attribute`);
+            }
+          }),
+        );
+        checkDuplicates(menu.cells.flat().flatMap((d) => (d.type === 'badge' ? [] : [d.id])), `${at}.cells`, 'dashlet id', report);
+        break;
+      default:
+        break;
+    }
+    if (!ids.has(menu.parent)) report(`${at}.parent`, `unknown parent menu '${menu.parent}'`);
   }
+  model.dashboardExtensions?.forEach((extension, i) =>
+    extension.dashlets.forEach((dashlet, j) => needClass(`dashboardExtensions[${i}].dashlets[${j}].class`, dashlet.class)),
+  );
 }
 
 function checkRights(model: ModelDefinition, classes: Map<string, ClassDefinition>, report: Report): void {

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ClassDefinition } from './class.js';
-import { MenuDefinition } from './menu.js';
+import { DashboardExtension, MenuDefinition } from './menu.js';
 import { UserRights } from './rights.js';
 import { RuleDefinition } from './rule.js';
 import { LocalizedText } from './text.js';
@@ -26,6 +26,8 @@ export const ModelDefinition = Type.Object(
     purpose: LocalizedText,
     classes: Type.Array(ClassDefinition, { minItems: 1 }),
     menus: Type.Array(MenuDefinition),
+    /** Badges of ours added to dashboards iTop already has. */
+    dashboardExtensions: Type.Optional(Type.Array(DashboardExtension)),
     userRights: UserRights,
     rules: Type.Array(RuleDefinition),
   },

@@ -54,7 +54,7 @@ describe('command line', () => {
     const before = snapshotFolder(path.join(out, 'br-medicaldevice'));
     const modelFile = path.join(work, 'bad.model.json');
     const model = JSON.parse(JSON.stringify(cliModel()));
-    model.classes[2].fields.find((f: { code: string }) => f.code === 'port').type = 'int';
+    model.classes.find((c: { name: string }) => c.name === 'MedicalDicomApplicationEntity').fields.find((f: { code: string }) => f.code === 'port').type = 'int';
     writeFileSync(modelFile, JSON.stringify(model));
     const result = cli(['generate', '--out', out, '--no-docs', '--model', modelFile]);
     expect(result.code).toBe(2);

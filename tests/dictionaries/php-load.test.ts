@@ -82,7 +82,9 @@ function hostileModel(model: ModelDefinition): ModelDefinition {
   let i = 0;
   const next = () => hostile(i++);
   const suffix = (text: LocalizedText): LocalizedText => {
-    const h = next();
+    // Braces in a message are its placeholders: the hostile part appended to one must not contain any.
+    let h = next();
+    while (h.en.includes('{')) h = next();
     return perLanguage((language) => `${text[language]} ${h[language]}`);
   };
   for (const cls of model.classes) {

@@ -10,7 +10,7 @@ SetupWebPage::AddModule(
 	'br-medicaldevice/4.0.0',
 	array(
 		// Identification
-		'label' => 'Medical Devices: DICOM application entities and communication links',
+		'label' => 'Medical Devices: devices, brands and models, DICOM application entities and communication links',
 		'category' => 'business',
 
 		// Setup
