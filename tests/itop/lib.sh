@@ -163,4 +163,4 @@ web_restart() { PHP_CLI_SERVER_WORKERS=${PHP_CLI_SERVER_WORKERS:-2} "$RIG/serve.
 web_stop() { "$RIG/serve.sh" stop-web >/dev/null; }
 
 installed_modules() { DBQ "SELECT CONCAT(name,'/',version) FROM priv_module_install
-  WHERE parent_id = (SELECT MAX(id) FROM priv_module_install WHERE name='iTop') ORDER BY name"; }
+  WHERE parent_id = (SELECT MAX(id) FROM priv_module_install WHERE name='iTop')" | LC_ALL=C sort; }
