@@ -132,6 +132,11 @@ $bHasIp = false;
 foreach ($aAeAfter as $aObj) {
 	$bHasIp = $bHasIp || array_key_exists('ipaddress', $aObj['fields']);
 }
+$bHadIpId = false; // the check is about migrating 3.2.5's ipaddress_id: only when BEFORE has it
+foreach ($aB['rest']['MedicalDicomApplicationEntity'] ?? [] as $aObj) {
+	$bHadIpId = $bHadIpId || array_key_exists('ipaddress_id', $aObj['fields']);
+}
+$bHasIp = $bHasIp && $bHadIpId;
 if ($bHasIp) {
 	foreach ($aB['rest']['MedicalDicomApplicationEntity'] ?? [] as $sId => $aObj) {
 		if (!isset($aAeAfter[$sId])) {
@@ -164,7 +169,7 @@ if ($aLostByClass) {
 	echo 'objects lost by class: '.implode(', ', array_map(fn($k, $v) => "$k $v", array_keys($aLostByClass), $aLostByClass))."\n";
 }
 echo $bHasIp ? sprintf("AE ipaddress check: %d/%d AEs hold the IP text of their ipaddress_id target\n", $iIpOk, $iIpAll)
-	: "AE ipaddress check: skipped (no `ipaddress` attribute on MedicalDicomApplicationEntity after)\n";
+	: "AE ipaddress check: skipped (needs `ipaddress_id` before and `ipaddress` after on MedicalDicomApplicationEntity)\n";
 if (!empty($aA['meta']['rest_errors'])) {
 	foreach ($aA['meta']['rest_errors'] as $sClass => $sMsg) {
 		echo "REST error after, class $sClass: $sMsg\n";

@@ -11,7 +11,7 @@ die() { echo "itop-harness: $*" >&2; exit 2; }
 log() { echo "[$(date +%H:%M:%S)] $*"; }
 
 : "${RIG:?RIG must point at the iTop rig folder (rig.conf, serve.sh, itop-src-3.2.0)}"
-: "${UPG_HOME:?UPG_HOME must point at a work folder for the harness instance (e.g. /work/rig-upg)}"
+: "${UPG_HOME:?UPG_HOME must point at a work folder for the harness instance (created if missing)}"
 # instance defaults (each may be overridden); rig.conf fills in the DB account and PHP
 : "${WEBROOT:=$UPG_HOME/www}"
 : "${RUNDIR:=$UPG_HOME/run}"

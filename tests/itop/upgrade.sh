@@ -2,7 +2,7 @@
 # upgrade.sh [EXT_DIR] -- replaces br-medicaldevice in the harness instance by the extension folder
 # EXT_DIR (default $EXT_DIR, else <repo>/dist/br-medicaldevice) and runs iTop's unattended setup in
 # UPGRADE mode. Prints "UPGRADE OK" or "SETUP FAILED" with iTop's error lines (exit 1).
-#   env: RIG UPG_HOME [EXT_DIR OLD_EXT_NAME WEBROOT RUNDIR WEB_PORT DB_NAME]
+#   env: RIG UPG_HOME [EXT_DIR OLD_EXT_NAME BRIDGE_MODULE WEBROOT RUNDIR WEB_PORT DB_NAME]
 #
 # Module selection (what iTop's setup wizard does on an upgrade, made explicit):
 #   every module recorded as installed (priv_module_install), that still exists on disk
@@ -36,6 +36,12 @@ for id in $NEW_IDS; do
   m=${id%%/*}
   if grep -qx "$m" <<< "$MODS"; then log "  selected: $id"; else log "  NOT selected: $id (auto_select false or dependency missing)"; fi
 done
+# the TeemIp bridge (BRIDGE_MODULE) must come along on an instance that has TeemIp's IP management
+: "${BRIDGE_MODULE:=br-medicaldevice-teemip}"
+if grep -q "^$BRIDGE_MODULE/" <<< "$NEW_IDS" && grep -q '^teemip-ip-mgmt/' <<< "$BEFORE" && ! grep -qx "$BRIDGE_MODULE" <<< "$MODS"; then
+  echo "Error: $BRIDGE_MODULE is not selected although teemip-ip-mgmt is installed (check its auto_select and dependencies; iTop's computation: $RUNDIR/dryrun-upgrade.log)"
+  exit 1
+fi
 run_setup upgrade "$MODS" "$EXTS" upgrade || { web_restart; exit 1; }
 grant_rest || die "could not grant the REST profile to $ITOP_USER"
 web_restart
