@@ -1,6 +1,7 @@
 import type { ImpactNeighbour, ModelDefinition } from '../model/schema/model.js';
 import type { PlannedRule } from '../governance/plan.js';
 import type { DictionaryEntry } from './ir/dictionary.js';
+import type { InstallerStep } from './ir/installer.js';
 import type { PhpHooks } from './ir/php-hooks.js';
 import type { Target } from './targets/target.js';
 
@@ -27,6 +28,8 @@ export interface ExtensionIR {
   php: PhpHooks;
   /** Impact neighbours to declare on a class (ours or iTop's) on behalf of another class's `impactedBy`. */
   impactsOn: Record<string, ImpactNeighbour[]>;
+  /** What the main module's installer does at setup, in order. */
+  installer: InstallerStep[];
   /** Images shipped in the module, by file name (read from templates/images before emitting). */
   images: Record<string, string>;
 }

@@ -4,6 +4,8 @@ import type { ExtensionIR } from '../context.js';
 import type { Target } from '../targets/target.js';
 import { buildDictionary } from './dictionary.js';
 import { buildImpactsOn } from './impacts.js';
+import { buildSuccessorMigration } from './installer.js';
+import { successorSteps } from '../php/installer/installer-class.js';
 import { buildPhpHooks } from './php-hooks.js';
 
 /** Derives, once, everything several emitters need from the model. */
@@ -15,6 +17,12 @@ export function buildIR(model: ModelDefinition, target: Target, images: Record<s
     dictionary: buildDictionary(model, governance),
     php: buildPhpHooks(model, governance, target),
     impactsOn: buildImpactsOn(model),
+    installer: installerSteps(model),
     images,
   };
+}
+
+function installerSteps(model: ModelDefinition) {
+  const migration = buildSuccessorMigration(model);
+  return migration ? successorSteps(migration) : [];
 }

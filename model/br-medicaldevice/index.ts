@@ -5,6 +5,7 @@ import { deviceClasses, deviceTypes, medicalDevice } from './medical-device.js';
 import { dashboardExtensions, menus } from './menus.js';
 import { userRights } from './rights.js';
 import { rules } from './rules.js';
+import { teemipBridge } from './teemip-bridge.js';
 import { medicalBrand, medicalModel } from './typology.js';
 
 /** The br-medicaldevice extension: the single source of truth for everything the generator emits. */
@@ -28,4 +29,7 @@ export default defineModel({
   dashboardExtensions,
   userRights,
   rules,
+  bridges: [teemipBridge],
+  // SPEC §6: the hand-written 3.2.5 had no protocol; its AEs' IP was only the TeemIp key (filled by the bridge's mirror).
+  successorOf: { below: '4.0.0', newFieldsWithDefaults: [{ class: 'MedicalDicomApplicationEntity', field: 'protocol' }] },
 });

@@ -33,6 +33,7 @@ export function checkModelSemantics(model: ModelDefinition): ModelIssue[] {
   checkDuplicates(model.menus.map((m) => m.id), 'menus', 'menu id', report);
   checkMenus(model, classes, report);
   checkRights(model, classes, report);
+  checkBridges(model, scope, report);
   return issues;
 }
 
@@ -283,6 +284,40 @@ function checkRights(model: ModelDefinition, classes: Map<string, ClassDefinitio
     profile.grants.forEach((grant) => {
       if (!groups.has(grant.group)) report(`userRights.profiles[${profile.id}].grants[${grant.group}]`, `unknown group '${grant.group}'`);
     });
+  }
+}
+
+function checkBridges(model: ModelDefinition, scope: AttributeScope, report: Report): void {
+  checkDuplicates([model.module.code, ...(model.bridges ?? []).map((b) => b.code)], 'bridges', 'module code', report);
+  for (const bridge of model.bridges ?? []) {
+    const at = `bridges[${bridge.code}]`;
+    if (!model.classes.some((cls) => cls.name === bridge.class)) {
+      report(`${at}.class`, `unknown class '${bridge.class}': expected a class of the model`);
+      continue;
+    }
+    const keys = new Map<string, string>();
+    for (const field of bridge.fields) {
+      const fat = `${at}.fields[${field.code}]`;
+      if (scope.has(bridge.class, field.code)) report(`${fat}.code`, `class '${bridge.class}' already has an attribute '${field.code}'`);
+      if (field.type === 'externalKey') {
+        if (!bridge.foreignClasses[field.target] && !scope.exists(field.target)) report(`${fat}.target`, `unknown target class '${field.target}': declare it in foreignClasses`);
+        keys.set(field.code, field.target);
+        field.dependencies?.forEach((dep, i) => {
+          if (!scope.has(bridge.class, dep)) report(`${fat}.dependencies[${i}]`, `unknown attribute '${dep}': class '${bridge.class}' has no such attribute`);
+        });
+      } else {
+        const target = keys.get(field.externalKey);
+        if (!target) report(`${fat}.externalKey`, `'${field.externalKey}' is not an external key declared before it in this bridge`);
+        else if (bridge.foreignClasses[target] && !bridge.foreignClasses[target]?.includes(field.targetAttribute)) report(`${fat}.targetAttribute`, `'${field.targetAttribute}' is not listed in foreignClasses.${target}`);
+      }
+    }
+    const mirrorTarget = keys.get(bridge.mirror.key);
+    if (!mirrorTarget) report(`${at}.mirror.key`, `'${bridge.mirror.key}' is not an external key of this bridge`);
+    else if (bridge.foreignClasses[mirrorTarget] && !bridge.foreignClasses[mirrorTarget]?.includes(bridge.mirror.attribute)) report(`${at}.mirror.attribute`, `'${bridge.mirror.attribute}' is not listed in foreignClasses.${mirrorTarget}`);
+    if (!scope.field(bridge.class, bridge.mirror.into)) report(`${at}.mirror.into`, `unknown attribute '${bridge.mirror.into}': class '${bridge.class}' has no such attribute`);
+    const details = model.classes.find((cls) => cls.name === bridge.class)?.presentation.details ?? [];
+    const inForm = details.some((entry) => typeof entry !== 'string' && entry.fieldsets.some((fieldset) => fieldset.attributes.includes(bridge.showBefore)));
+    if (!inForm) report(`${at}.showBefore`, `'${bridge.showBefore}' is not in a fieldset of the details form of '${bridge.class}'`);
   }
 }
 

@@ -38,7 +38,7 @@ describe('command line', () => {
   });
 
   it('--check exits 1 and lists the stale files, writing nothing', () => {
-    const module = path.join(out, 'br-medicaldevice', 'module.br-medicaldevice.php');
+    const module = path.join(out, 'br-medicaldevice', 'br-medicaldevice', 'module.br-medicaldevice.php');
     writeFileSync(module, 'stale');
     writeFileSync(path.join(out, 'br-medicaldevice', 'leftover.txt'), 'x');
     const check = cli(['generate', '--out', out, '--no-docs', '--check']);

@@ -138,6 +138,8 @@ run_setup() {
   t0=$(date +%s)
   (cd "$WEBROOT" && "$PHP" setup/unattended-install/unattended-install.php --param-file="$f") > "$out" 2>&1
   rc=$?; t1=$(date +%s)
+  # iTop's own setup log of this run (the installers' lines), kept beside its output
+  cp -f "$WEBROOT/log/setup.log" "$RUNDIR/setup-$label-$stamp.setup.log" 2>/dev/null || true
   ln -sf "$(basename "$out")" "$RUNDIR/setup-$label-last.log"
   if [ $rc -ne 0 ] || ! tail -n 3 "$out" | grep -q 'installed!'; then
     echo "SETUP FAILED ($mode, exit $rc, $((t1-t0)) s); last step: $(grep "^Executing '" "$out" | tail -1)"

@@ -20,8 +20,8 @@ export function itopAttributeType(field: Field): string {
 }
 
 /** One `<field>` of a class, with the children its iTop attribute type expects (ITOP-REFERENCE §4.5). */
-export function emitField(fields: Node, field: Field, target: Target): void {
-  const node = typed(fields, 'field', field.code, ITOP_TYPES[field.type]);
+export function emitField(fields: Node, field: Field, target: Target, delta?: string): void {
+  const node = typed(fields, 'field', field.code, ITOP_TYPES[field.type], delta);
   switch (field.type) {
     case 'externalField':
       leaf(node, 'extkey_attcode', field.externalKey);
