@@ -10,7 +10,6 @@ if (existsSync(bundle)) {
   await import(bundle.href);
 } else {
   process.stderr.write('note: build/ is missing (run npm run build): running from the TypeScript sources\n');
-  const { register } = await import('tsx/esm/api');
-  register();
+  await import('tsx');
   await import(new URL('../generator/cli/run.ts', import.meta.url).href);
 }
