@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds the command line into build/ (ignored by git): one esbuild bundle of generator/cli/run.ts, split at each
- * command's dynamic import so a command loads only its own code (`check` never loads ajv, handlebars or the XML
- * libraries; `generate` never loads the CSV reader). Source maps point stack traces back at the .ts lines.
+ * Builds the command line into build/ (ignored by git) with esbuild: the command line itself, and each command in a
+ * file of its own that the command line loads on use (`check` never loads ajv, handlebars or the XML libraries;
+ * `generate` never loads the CSV reader). Source maps point stack traces back at the .ts lines.
  *
  * Run by npm's `prepare` script (so `npm ci` builds it), by the npm scripts and the tests with `--if-stale`
  * (rebuilds only when a source is newer than the last build), and by hand: `npm run build`.
@@ -72,34 +72,35 @@ async function writeStandaloneValidator(build, folder) {
   return file;
 }
 
-/** Bundles into a fresh folder, then swaps it in, so that a process running the old build never sees half a build. */
+/** Every command: generator/cli/<name>-command.ts, each imported on use by main.ts, each built into a file of its own. */
+function commandModules() {
+  return readdirSync(path.join(ROOT, 'generator', 'cli'))
+    .filter((name) => name.endsWith('-command.ts'))
+    .map((name) => name.slice(0, -'.ts'.length))
+    .sort();
+}
+
+/**
+ * Bundles into a fresh folder, then swaps it in, so that a process running the old build never sees half a build.
+ *
+ * build/cli.cjs is main.ts (the command line, commander); build/<name>-command.cjs is one command and everything it
+ * uses, loaded by main.ts's `await import('./<name>-command.js')` on use, so a command loads only its own code.
+ * CommonJS, not ES modules: Node 20 caches the compiled code of a CommonJS file (V8 code cache, see
+ * bin/load-built.cjs), which halves the start-up work; it has no such cache for ES modules.
+ */
 export async function buildCli() {
   const { build } = await import('esbuild');
   const staging = `${OUT}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(path.join(staging, 'generated'), { recursive: true });
   const validator = await writeStandaloneValidator(build, path.join(staging, 'generated'));
-  await build({
-    plugins: [
-      {
-        name: 'precompiled-model-validator',
-        setup(plugin) {
-          plugin.onResolve({ filter: /\/model-validator\.js$/ }, (args) =>
-            args.importer.endsWith(path.join('model', 'load', 'schema-validation.ts')) ? { path: validator } : undefined,
-          );
-        },
-      },
-    ],
+  const commands = commandModules();
+  const common = {
     absWorkingDir: ROOT,
-    entryPoints: { cli: 'generator/cli/run.ts' },
-    outdir: staging,
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
-    // Stable chunk names (no machine path, no time): the same sources give the same build.
-    chunkNames: 'chunks/[name]-[hash]',
     // Maps name the sources relative to build/ (no machine path); the .ts files sit beside it, so no copy of them.
     sourcemap: 'linked',
     sourcesContent: false,
@@ -109,16 +110,46 @@ export async function buildCli() {
     // tsx compiles a user's --model file.ts on demand; it stays a dependency, never bundled.
     external: ['tsx', 'tsx/*', 'esbuild'],
     logLevel: 'warning',
-    // CommonJS dependencies inside an ES module bundle still call require() for Node's own modules.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
+    // The sources find the package folder from import.meta.url (generator/package-root.ts).
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
+  const plugins = (entry) => [
+    {
+      name: 'precompiled-model-validator',
+      setup(plugin) {
+        plugin.onResolve({ filter: /\/model-validator\.js$/ }, (args) =>
+          args.importer.endsWith(path.join('model', 'load', 'schema-validation.ts')) ? { path: validator } : undefined,
+        );
+      },
+    },
+    {
+      // In main.ts, `import('./<name>-command.js')` requires build/<name>-command.cjs (its own bundle) on use; a
+      // require, not an import(), so that bin/load-built.cjs loads it (from V8's code cache too).
+      name: 'command-per-file',
+      setup(plugin) {
+        plugin.onResolve({ filter: /^\.\/[\w-]+-command\.js$/ }, (args) => {
+          const name = args.path.slice(2, -'.js'.length);
+          if (entry !== 'cli' || !args.importer.endsWith(path.join('generator', 'cli', 'main.ts')) || !commands.includes(name)) return undefined;
+          return { path: name, namespace: 'command-file' };
+        });
+        plugin.onLoad({ filter: /.*/, namespace: 'command-file' }, (args) => ({ contents: `module.exports = require('./${args.path}.cjs');`, loader: 'js' }));
+        plugin.onResolve({ filter: /^\.\/[\w-]+-command\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+      },
+    },
+  ];
+  await Promise.all(
+    [['cli', 'generator/cli/main.ts'], ...commands.map((name) => [name, `generator/cli/${name}.ts`])].map(([name, entry]) =>
+      build({ ...common, entryPoints: [entry], outfile: path.join(staging, `${name}.cjs`), plugins: plugins(name) }),
+    ),
+  );
   writeFileSync(path.join(staging, '.built'), 'built from the TypeScript sources by scripts/build.mjs; delete build/ freely\n');
   const old = `${OUT}.old-${process.pid}`;
   if (existsSync(OUT)) renameSync(OUT, old);
   try {
     renameSync(staging, OUT);
   } catch (error) {
-    // Another build finished first (tests start several at once): theirs is as good as ours.
+    // Another build finished first: theirs is as good as ours.
     if (!existsSync(OUT)) throw error;
     rmSync(staging, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../../generator/package-root.js';
 import { DEFAULT_MODEL_FILE } from '../default-model.js';
+import { importOutside } from './import-outside.js';
 
 /**
  * Imports a model module (.ts, .js…). The shipped model is part of the sources: it is imported as a module of the
@@ -16,14 +17,13 @@ export async function importModelModule(file: string): Promise<{ default?: unkno
   }
   const url = pathToFileURL(absolute).href;
   try {
-    return (await import(url)) as { default?: unknown };
+    return (await importOutside(url)) as { default?: unknown };
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'ERR_UNKNOWN_FILE_EXTENSION' || !/\.[cm]?ts$/.test(file)) throw error;
     // What `node --import tsx` does (ES module and CommonJS hooks), so a model loads as under `npm run dev`.
-    const tsx = 'tsx';
-    await import(tsx);
+    await importOutside('tsx');
     // Node remembers the failed import of `url`: the same file under another URL is imported afresh.
-    const module = (await import(`${url}?tsx`)) as { default?: unknown };
+    const module = (await importOutside(`${url}?tsx`)) as { default?: unknown };
     // A .ts file outside an ES module package is compiled to CommonJS: its `export default` is then module.exports.default.
     const inner = module.default as { default?: unknown; __esModule?: unknown } | undefined;
     return inner !== null && typeof inner === 'object' && 'default' in inner && (inner.__esModule === true || Object.keys(inner).length === 1) ? { default: inner.default } : module;
