@@ -44,7 +44,7 @@ interface Measure {
   totals: { rows: number; errors: number; warnings: number; rejected: number };
 }
 
-if (!existsSync(path.join(ROOT, 'build', 'cli.js'))) throw new Error('build/ is missing: run npm run build (npm run bench does)');
+if (!existsSync(path.join(ROOT, 'build', 'cli.cjs'))) throw new Error('build/ is missing: run npm run build (npm run bench does)');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');

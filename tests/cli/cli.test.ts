@@ -2,7 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, syml
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { reportError } from '../../generator/cli/errors.js';
 import shippedModel from '../../model/br-medicaldevice/index.js';
+import { validateModel } from '../../model/load/load-model.js';
 import { runBin } from '../support/cli.js';
 import { ROOT } from '../support/project.js';
 
@@ -110,6 +112,40 @@ describe('command line', () => {
     const result = cli(['validate', '--model', modelFile], work);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`${modelFile}: valid model: `);
+  });
+
+  it('the prebuilt command line gives the committed output, byte for byte (precompiled templates and model validator)', () => {
+    expect(cli(['generate', '--check']).stdout).toContain('up to date: ');
+    for (const target of ['3.1', '2.7']) {
+      const result = cli(['generate', '--itop', target, '--out', `tests/golden/targets/itop-${target}`, '--no-docs', '--check']);
+      expect(result.code, result.stdout).toBe(0);
+    }
+  });
+
+  it("the prebuilt model validator reports what the sources' validator reports", () => {
+    const defects: ((m: Record<string, any>) => void)[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+      (m) => (m.classes[2].fields.find((f: { code: string }) => f.code === 'port').type = 'int'),
+      (m) => delete m.classes[2].fields[0].label.de,
+      (m) => (m.module.code = 'Not A Code'),
+      (m) => (m.classes[3].extra = true),
+      (m) => (m.rules[0].check.kind = 'no-such-kind'),
+    ];
+    for (const [index, defect] of defects.entries()) {
+      const model = cliModel() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      defect(model);
+      const modelFile = path.join(work, `defect-${index}.json`);
+      writeFileSync(modelFile, JSON.stringify(model));
+      const expected: string[] = [];
+      try {
+        validateModel(model, path.basename(modelFile)); // as the bin names it, run from its folder
+      } catch (error) {
+        reportError(error, (line) => expected.push(line));
+      }
+      expect(expected.length).toBeGreaterThan(1);
+      const result = cli(['validate', '--model', modelFile], work);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`${expected.join('\n')}\n`);
+    }
   });
 
   it('the bin runs under plain node, --help included (no TypeScript loader needed)', () => {
