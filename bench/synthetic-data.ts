@@ -90,3 +90,40 @@ async function writeLines(file: string, header: string[], count: number, line: (
   out.end(buffer);
   await once(out, 'finish');
 }
+
+/** The same data in another dialect of CSV: CRLF line ends, `;` separators, or every cell quoted. */
+export type Variant = 'plain' | 'crlf' | 'semicolon' | 'quoted';
+
+/** Rewrites a file written by writeSyntheticFiles (separator `,`, line end `\n`, no `"` inside a cell) in `variant`. */
+export async function rewriteVariant(file: string, variant: Variant): Promise<void> {
+  if (variant === 'plain') return;
+  const { readFile, writeFile } = await import('node:fs/promises');
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const rewritten = lines.map((line) => {
+    if (variant === 'crlf') return line;
+    const split = splitCsvLine(line);
+    if (variant === 'semicolon') return split.map((cell) => (cell.includes(';') ? `"${cell}"` : cell.includes(',') ? `"${cell}"` : cell)).join(';');
+    return split.map((cell) => `"${cell}"`).join(',');
+  });
+  await writeFile(file, `${rewritten.join(variant === 'crlf' ? '\r\n' : '\n')}${variant === 'crlf' ? '\r\n' : '\n'}`);
+}
+
+/** Splits one line of the synthetic files (quoted cells hold no `"`), returning the unquoted cell values. */
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      const close = line.indexOf('"', i + 1);
+      out.push(line.slice(i + 1, close));
+      i = close + 2;
+    } else {
+      const comma = line.indexOf(',', i);
+      const end = comma === -1 ? line.length : comma;
+      out.push(line.slice(i, end));
+      i = end + 1;
+    }
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readInputs, type GeneratorInputs } from '../inputs.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { planOutputs } from '../outputs.js';
 import { DEFAULT_TARGET, targetById, TARGETS, type Target } from '../targets/target.js';
 import { diffFolder, writeFolderAtomically } from '../writer/folder-writer.js';
@@ -12,11 +13,11 @@ export interface CommonOptions {
   itopMin?: string;
 }
 
-/** Reads model, package.json and templates for a command, for the target it names. */
+/** Reads the model, and the generator's package.json and templates (from its own folder, not the current one), for the target named. */
 export async function readInputsFor(options: CommonOptions): Promise<{ target: Target; inputs: GeneratorInputs }> {
   const target = resolveTarget(options.itop ?? DEFAULT_TARGET);
   const inputs = await readInputs({
-    root: process.cwd(),
+    root: PACKAGE_ROOT,
     modelFile: options.model,
     target,
     ...(options.releaseDate ? { releaseDate: options.releaseDate } : {}),

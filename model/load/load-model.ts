@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ModelDefinition } from '../schema/model.js';
+import { importModelModule } from './import-model.js';
 import { ModelError } from './model-error.js';
 import { checkModelSchema } from './schema-validation.js';
 import { checkModelSemantics } from './semantic-checks.js';
@@ -28,7 +28,7 @@ export async function loadModelFile(file: string): Promise<ModelDefinition> {
     if (file.endsWith('.json')) {
       value = JSON.parse(await readFile(file, 'utf8'));
     } else {
-      const module = (await import(pathToFileURL(path.resolve(file)).href)) as { default?: unknown };
+      const module = await importModelModule(file);
       if (module.default === undefined) throw new ModelError(shown, [{ path: '(model)', message: 'expected the model as the default export' }]);
       value = module.default;
     }

@@ -1,16 +1,17 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { ModelDefinition } from '../schema/model.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ITOP_LANGUAGES, LANGUAGES, type Language } from '../schema/text.js';
 import type { ModelIssue } from './model-error.js';
+import { compileModelValidator } from './model-validator.js';
 import { describePath } from './path.js';
 
 /**
  * Compiled on first use, not at import: compiling the model schema takes ~150 ms, and commands that never
  * validate a model (`check`, which uses the shipped model CI validates) load this module through the CLI.
+ * The built command line (build/) gets it compiled ahead of time instead (model-validator.ts).
  */
 let compiled: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
-  return (compiled ??= new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true }).compile(ModelDefinition));
+  return (compiled ??= compileModelValidator());
 }
 
 /** Checks the shape of a model against its JSON Schema; returns one issue per problem, worded for a model author. */

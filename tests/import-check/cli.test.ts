@@ -1,15 +1,14 @@
 /** `check` on the real command line: report format, exit codes 0 / 1 / 2, no stack trace on bad input. */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/project.js';
+import { runBin } from '../support/cli.js';
 import { csv, workFolder } from './support.js';
 
 const file = workFolder('cli');
 
+/** `check` through the bin (the prebuilt build/), as users run it. */
 function cli(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'generator/cli/run.ts'), 'check', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runBin(['check', ...args]);
 }
 
 const orgs = file('orgs.csv', csv([['id', 'name'], [1, 'Radiology']]));

@@ -9,6 +9,7 @@ import { readInputsFor } from '../../generator/cli/generate-command.js';
 import { main } from '../../generator/cli/main.js';
 import { packageExtension } from '../../generator/packaging/package-extension.js';
 import { DEFAULT_TARGET } from '../../generator/targets/target.js';
+import { BIN } from '../support/cli.js';
 import { readCentralDirectory } from './zip-reader.js';
 
 const run = promisify(execFile);
@@ -24,10 +25,10 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-/** `package` in its own Node process, as `npm run package` runs it, with the given time zone. */
+/** `package` in its own Node process, through the bin as `npm run package` runs it, with the given time zone. */
 async function packageInChild(timeZone: string): Promise<{ stdout: string; zip: Buffer; checksum: string }> {
   const out = path.join(tmp, timeZone.replace(/\W/g, '_'));
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'generator/cli/run.ts', 'package', '--out', out], {
+  const { stdout } = await run(process.execPath, [BIN, 'package', '--out', out], {
     env: { ...process.env, TZ: timeZone },
   });
   return { stdout, zip: await readFile(path.join(out, zipName)), checksum: await readFile(path.join(out, `${zipName}.sha256`), 'utf8') };

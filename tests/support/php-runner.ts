@@ -1,13 +1,18 @@
 /**
  * Real PHP for tests, through php-wasm (no PHP installation needed).
  *
- *   const php = await startPhp('8.3');          // ~0.6 s: start one per test file (beforeAll), reuse it
+ *   const php = await startPhp('8.3');          // ~0.6 s the first time in a worker: start one per test file (beforeAll), reuse it
  *   const r = await php.run({ 'lib.php': '<?php …', 'main.php': '<?php require __DIR__ . "/lib.php"; …' }, 'main.php');
  *   r.stdout; r.stderr; r.exitCode;             // stdout = what the script printed; stderr = PHP's errors and warnings
  *   const l = await php.lint(code);             // { ok, message }: parse and compile, without running
  *   php.exit();                                 // afterAll: ALWAYS, or the vitest worker never ends
  *
- * One-shot helpers `runPhp(files, entry, version)` and `lintPhp(code, version)` start and stop a runtime per call.
+ * One-shot helpers `runPhp(files, entry, version)` and `lintPhp(code, version)` use the same runtime.
+ *
+ * Starting a PHP runtime is what these tests spend most of their time on, so a worker keeps one runtime per
+ * version and hands it to every caller (the PHP test files share workers: `isolate: false` in vitest.config.ts).
+ * exit() releases a caller's hold; the runtime is freed once nobody held it for a moment (the next test file of the
+ * worker usually takes it over before that).
  *
  * Every run is a fresh PHP request (no class or global survives it), in a fresh folder of the virtual file
  * system that is removed afterwards. PHP's error messages go to stderr only (display_errors off, log to stderr), so stdout
@@ -65,7 +70,49 @@ const E_ALL = 32767;
 
 let runCounter = 0;
 
+interface SharedRuntime {
+  runtime: Promise<PhpRuntime>;
+  holders: number;
+  release?: ReturnType<typeof setTimeout>;
+}
+const shared = new Map<PhpVersion, SharedRuntime>();
+/** How long an unused runtime is kept for the next test file of the worker. */
+const KEEP_UNUSED_MS = 1000;
+
+/** A hold on the worker's runtime of `version` (started on first use); exit() releases the hold, not the runtime. */
 export async function startPhp(version: PhpVersion = '8.3'): Promise<PhpRuntime> {
+  let entry = shared.get(version);
+  if (!entry) {
+    entry = { runtime: startOwnPhp(version), holders: 0 };
+    shared.set(version, entry);
+    entry.runtime.catch(() => shared.delete(version));
+  }
+  const held = entry;
+  held.holders++;
+  if (held.release) clearTimeout(held.release);
+  delete held.release;
+  const runtime = await held.runtime;
+  let released = false;
+  return {
+    version,
+    run: (files, entry) => runtime.run(files, entry),
+    lint: (code) => runtime.lint(code),
+    exit() {
+      if (released) return;
+      released = true;
+      if (--held.holders > 0) return;
+      held.release = setTimeout(() => {
+        if (held.holders > 0) return;
+        shared.delete(version);
+        runtime.exit();
+      }, KEEP_UNUSED_MS);
+      held.release.unref();
+    },
+  };
+}
+
+/** A runtime of its own, freed by exit(). */
+async function startOwnPhp(version: PhpVersion): Promise<PhpRuntime> {
   const php = new PHP(await loadNodeRuntime(version));
   await setPhpIniEntries(php, {
     display_errors: '0',
@@ -136,7 +183,7 @@ export async function startPhp(version: PhpVersion = '8.3'): Promise<PhpRuntime>
   };
 }
 
-/** Runs one script in a runtime of its own (started and freed here). */
+/** Runs one script in the worker's runtime of `version`. */
 export async function runPhp(files: Record<string, string>, entry: string, version: PhpVersion = '8.3'): Promise<PhpResult> {
   const php = await startPhp(version);
   try {
@@ -146,7 +193,7 @@ export async function runPhp(files: Record<string, string>, entry: string, versi
   }
 }
 
-/** Lints one file in a runtime of its own (started and freed here). */
+/** Lints one file in the worker's runtime of `version`. */
 export async function lintPhp(code: string, version: PhpVersion = '8.3'): Promise<LintResult> {
   const php = await startPhp(version);
   try {

@@ -6,8 +6,6 @@ import { ITOP_32, type Target } from '../../generator/targets/target.js';
 
 /** The repository root, whatever folder vitest runs from. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The steering repo's shared folder (XSD schemas…), laid beside the clone on every machine and in CI. */
-export const SHARED = path.resolve(ROOT, '..', 'shared');
 
 /** The project's real inputs (model, package.json, templates), read as `generate` reads them. */
 export async function projectInputs(target: Target = ITOP_32, modelFile = DEFAULT_MODEL_FILE): Promise<GeneratorInputs> {
