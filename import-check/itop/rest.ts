@@ -157,9 +157,10 @@ export class ItopRest {
     }
     if (answer.code === REST_CODE.missingAuthUser || answer.code === REST_CODE.missingAuthPwd) throw new ItopError(`${this.where}: ${message} (iTop did not receive the credentials)`);
     if (answer.code === REST_CODE.unsupportedVersion) throw new ItopError(`${this.where}: REST version ${this.version} is not supported: ${message}`);
-    const unknownClass = /Unknown class '([^']+)'/.exec(message);
+    // RestUtils::GetClass (application/applicationextension.inc.php at 3.2.0): "class: 'X' is not a valid class'".
+    const unknownClass = /'([^']+)' is not a valid class|Unknown class '([^']+)'/.exec(message);
     if (unknownClass && className) {
-      throw new ItopError(`${this.where} has no class ${unknownClass[1]}: is the br-medicaldevice extension installed there?`);
+      throw new ItopError(`${this.where} has no class ${unknownClass[1] ?? unknownClass[2]}: is the br-medicaldevice extension installed there?`);
     }
     const badField = /output_fields: invalid attribute code '([^']+)'/.exec(message);
     if (badField && className) throw new ItopError(`${this.where}: class ${className} has no attribute '${badField[1]}': is it the same version of the br-medicaldevice extension?`);
