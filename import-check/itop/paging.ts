@@ -9,10 +9,12 @@
  *
  * So pages are id windows instead: `… AND id > lo AND id <= hi`, each read whole. iTop tells the size of the
  * whole query in `Found: N` (`DBObjectSet::Count()` ignores the limit): a window with N ≤ limit came back
- * complete; a larger one is split at the median id of the objects it returned (a sample of it) and read again.
- * The windows cover every id exactly once, so the union is the query's result, whatever the order of ties.
- * The first request (no window) is both the whole answer for a small query and the sample that places the
- * windows of a large one. An iTop without paging (REST 1.3) answers everything at once.
+ * complete; a larger one is narrowed and read again. The windows follow each other in id order from -∞, each
+ * sized by the density of ids seen so far (about 4/5 of a page), and the last one, asked once as many objects
+ * as the query holds have been read, is open to +∞: they cover every id exactly once, so the union is the
+ * query's result, whatever the order of ties. The first request (no window) is the whole answer for a small
+ * query, and gives the size and the ids' spread of a large one. An iTop without paging (REST 1.3) answers
+ * everything at once.
  */
 import type { ItopRest, RestObject } from './rest.js';
 
@@ -26,18 +28,11 @@ export interface PagedQuery {
 
 export interface PagingOptions {
   pageSize: number;
-  /** Requests in flight at once. */
-  concurrency: number;
   /** Called after each request with the objects it brought. */
   progress?: (objects: number) => void;
 }
 
-interface Window {
-  lo: number | undefined;
-  hi: number | undefined;
-}
-
-/** Every object of the query, by id (sorted by id). */
+/** Every object of the query, sorted by id. */
 export async function readPaged(rest: ItopRest, query: PagedQuery, fields: readonly string[], options: PagingOptions): Promise<RestObject[]> {
   const limit = Math.max(2, options.pageSize);
   const byId = new Map<number, RestObject>();
@@ -51,41 +46,38 @@ export async function readPaged(rest: ItopRest, query: PagedQuery, fields: reado
     keep(first.objects);
     return sorted(byId);
   }
-  // Windows of about 3/4 of a page each, placed at quantiles of the sample's ids.
+  const total = first.total;
+  const target = Math.max(1, Math.floor(limit * 0.8));
   const sample = first.objects.map((o) => Number(o.key)).sort((a, b) => a - b);
-  const count = Math.max(2, Math.ceil(first.total / (limit * 0.75)));
-  const bounds: number[] = [];
-  for (let i = 1; i < count; i++) {
-    const bound = sample[Math.floor((i * sample.length) / count)] as number;
-    if (bounds.at(-1) !== bound) bounds.push(bound);
-  }
-  const pending: Window[] = [];
-  for (let i = 0; i <= bounds.length; i++) pending.push({ lo: bounds[i - 1], hi: bounds[i] });
-
-  const readWindow = async (window: Window): Promise<void> => {
-    const answer = await rest.get(query.className, query.oql(windowCondition(query.alias, window)), fields, limit, 1);
-    if (answer.objects.length >= answer.total) {
-      keep(answer.objects);
-      return;
+  const low = sample[0] as number;
+  // Objects per id, as if the query's objects were spread over the ids of the sample.
+  let density = total / Math.max(1, (sample.at(-1) as number) - low + 1);
+  let lo: number | undefined;
+  let hi: number | undefined = low - 1 + Math.max(1, Math.floor(target / density));
+  let read = 0;
+  for (;;) {
+    const answer = await rest.get(query.className, query.oql(windowCondition(query.alias, lo, hi)), fields, limit, 1);
+    const from = lo ?? low - 1;
+    if (answer.objects.length < answer.total) {
+      // Too many in this window: narrow it (an open window gets an end) and read it again.
+      const span: number = (hi ?? Math.max(from + 1, ...answer.objects.map((o) => Number(o.key)))) - from;
+      hi = from + Math.max(1, Math.floor((span * target) / answer.total));
+      continue;
     }
-    const ids = answer.objects.map((o) => Number(o.key)).sort((a, b) => a - b);
-    const median = ids[Math.floor((ids.length - 1) / 2)] as number; // lo < median < hi: both halves are smaller
-    pending.push({ lo: window.lo, hi: median }, { lo: median, hi: window.hi });
-  };
-  // A small pool: each worker takes the next window (split windows join the queue).
-  const workers = Array.from({ length: Math.max(1, options.concurrency) }, async () => {
-    for (let window = pending.shift(); window; window = pending.shift()) await readWindow(window);
-  });
-  await Promise.all(workers);
-  // A worker may finish while another is still splitting: drain what is left.
-  for (let window = pending.shift(); window; window = pending.shift()) await readWindow(window);
-  return sorted(byId);
+    keep(answer.objects);
+    read += answer.objects.length;
+    if (hi === undefined) return sorted(byId);
+    density = Math.max(answer.objects.length, 1) / Math.max(1, hi - from);
+    const width = Math.max(1, Math.min(Math.floor(target / density), (hi - from) * 4));
+    lo = hi;
+    hi = read >= total ? undefined : lo + width;
+  }
 }
 
-function windowCondition(alias: string, window: Window): string | undefined {
+function windowCondition(alias: string, lo: number | undefined, hi: number | undefined): string | undefined {
   const parts: string[] = [];
-  if (window.lo !== undefined) parts.push(`${alias}.id > ${window.lo}`);
-  if (window.hi !== undefined) parts.push(`${alias}.id <= ${window.hi}`);
+  if (lo !== undefined) parts.push(`${alias}.id > ${lo}`);
+  if (hi !== undefined) parts.push(`${alias}.id <= ${hi}`);
   return parts.length ? parts.join(' AND ') : undefined;
 }
 

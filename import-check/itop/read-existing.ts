@@ -29,8 +29,6 @@ import { ItopRest, type ItopConnection, type RestObject } from './rest.js';
 export interface ItopReadOptions extends ItopConnection {
   /** Objects per request (default 1000). */
   pageSize?: number;
-  /** Requests in flight at once (default 2). */
-  concurrency?: number;
   /** Progress and timing lines (stderr); called on long reads only. */
   log?: (line: string) => void;
   /** Milliseconds after which progress is shown (default 2000). */
@@ -182,7 +180,7 @@ export class ItopReader {
         log(`reading ${rest.where}: ${readSoFar} objects so far (${className}), ${((now - started) / 1000).toFixed(1)} s`);
       }
     };
-    const paging = { pageSize: options.pageSize ?? 1000, concurrency: options.concurrency ?? 2 };
+    const paging = { pageSize: options.pageSize ?? 1000 };
     const classes: ItopSnapshot['classes'] = [];
     try {
       await rest.open();
@@ -264,7 +262,7 @@ export class ItopReader {
     return [...fields];
   }
 
-  private async readClass(rest: ItopRest, className: string, conditions: Condition[], fields: string[], paging: { pageSize: number; concurrency: number }, progress: (n: number) => void): Promise<RestObject[]> {
+  private async readClass(rest: ItopRest, className: string, conditions: Condition[], fields: string[], paging: { pageSize: number }, progress: (n: number) => void): Promise<RestObject[]> {
     const byId = new Map<number, RestObject>();
     for (const condition of conditions) {
       const head = condition.join

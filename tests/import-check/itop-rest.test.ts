@@ -156,7 +156,7 @@ describe('check --itop (REST)', () => {
     const big = await startFakeItop({ data: many });
     try {
       const rows = file('AE-big.csv', csv([AE_HEADER, ['AE_NEW', 'Big', 'SCP', 'DICOM', '10.200.0.1', '104', '', 'production']]));
-      const options = { url: big.url, user: 'rest', password: 'secret', pageSize: 100, concurrency: 3 };
+      const options = { url: big.url, user: 'rest', password: 'secret', pageSize: 100 };
       const first = await runImportCheck({ ae: rows, itop: options });
       expect(first.itop?.objects[AE]).toBe(2500);
       const second = await runImportCheck({ ae: rows, itop: options });
