@@ -232,7 +232,7 @@ export class ItopRest {
     if (code === 'ECONNREFUSED') return new ItopError(`${this.where}: connection refused by ${host}: is iTop running there?`);
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ItopError(`${this.where}: host ${url(this.endpoint)} not found (DNS)`);
     if (code === 'ETIMEDOUT_ITOP' || code === 'ETIMEDOUT') return new ItopError(`${this.where}: no answer within ${Math.round((this.connection.timeoutMs ?? 120_000) / 1000)} s`);
-    if (code === 'ECONNRESET' || code === 'EPIPE') return new ItopError(`${this.where}: the connection was closed by ${host} (${code}); an http:// URL for an https:// server?`);
+    if (code === 'ECONNRESET' || code === 'EPIPE') return new ItopError(`${this.where}: the connection was closed by ${host} (${code}): does the URL's http:// or https:// match the server?`);
     if (code === 'EPROTO' || /wrong version number|SSL routines/i.test(error.message)) {
       return new ItopError(`${this.where}: TLS handshake failed (${error.message.split('\n')[0]}): an https:// URL for an http:// server?`);
     }
