@@ -150,6 +150,8 @@ export class ImportCheck {
   private readonly searches = new Map<string, Search>();
   /** Per class, by id: the line of the import file that last wrote the object (IMPORT-DUPLICATE). */
   private readonly writtenAt = new Map<string, IdTable<number>>();
+  /** Objects assumed to exist (class without export nor iTop), per class: how the files named them, in order. */
+  readonly assumed = new Map<string, Set<string>>();
 
   constructor(
     model: ModelDefinition,
@@ -178,6 +180,33 @@ export class ImportCheck {
     typed.sort((a, b) => LOAD_RANK(a.className) - LOAD_RANK(b.className));
     for (const { className } of typed) for (const name of this.schemas.lineage(className)) this.exported.add(name);
     for (const { source, className } of typed) await this.loadExport(source, className);
+  }
+
+  /**
+   * Loads objects read from iTop (import-check/itop): each class given is then authoritative, as with an export.
+   * Fields are iTop's REST values (`AttributeDefinition::GetForJSON`); a writable attribute not read holds its
+   * default, as in an export without its column.
+   */
+  loadObjects(source: string, classes: readonly { className: string; objects: readonly { key: string | number; fields: Record<string, unknown> }[] }[]): void {
+    for (const { className } of classes) this.exported.add(className);
+    for (const { className, objects } of [...classes].sort((a, b) => LOAD_RANK(a.className) - LOAD_RANK(b.className))) {
+      const schema = this.schemas.of(className);
+      const complete = className === AE_CLASS || className === LINK_CLASS;
+      this.files.push({ file: source, className, role: 'existing', rows: objects.length, created: 0, updated: 0, unchanged: 0, rejected: 0 });
+      for (const object of objects) {
+        const record: StoredRecord = { id: phpIntCast(String(object.key)) };
+        for (const [code, field] of schema.writable) {
+          const value = object.fields[code];
+          if (value !== undefined) record[code] = toItopValue(field, restValue(value));
+          else if (complete) record[code] = toItopValue(field, 'default' in field ? (field.default ?? null) : null);
+        }
+        for (const [code, value] of Object.entries(object.fields)) {
+          if (code === 'id' || schema.writable.has(code)) continue;
+          record[code] = value === null || value === undefined ? '' : String(restValue(value));
+        }
+        this.dataset.put(className, record);
+      }
+    }
   }
 
   /** Applies the rows of an import file of `className` (AE or link), in order. */
@@ -416,7 +445,7 @@ export class ImportCheck {
     const entry = this.dataset.lookup(search.view, values);
     const count = entryCount(entry);
     if (count === 1) return firstOf(entry) as number;
-    if (count === 0 && this.assumed(targetClass)) return this.synthesize(targetClass, attributes, values);
+    if (count === 0 && this.isAssumed(targetClass)) return this.synthesize(targetClass, attributes, values, given);
     const criteriaText = attributes.map((attribute, i) => `${attribute} = '${given[i]}'`).join(' AND ');
     return { count, target: this.schemas.classLabel(targetClass, this.options.lang), criteria: criteriaText };
   }
@@ -428,16 +457,26 @@ export class ImportCheck {
   }
 
   /** Objects of a class without export, other than the checked classes, are assumed to exist in iTop. */
-  private assumed(className: string): boolean {
+  private isAssumed(className: string): boolean {
     return !this.exported.has(className) && className !== AE_CLASS && className !== LINK_CLASS;
   }
 
   private assumeById(targetClass: string, cell: string): void {
     const id = phpIntCast(cell);
-    if (id > 0 && this.assumed(targetClass) && !this.dataset.get(targetClass, id)) this.dataset.put(targetClass, { id });
+    if (id > 0 && this.isAssumed(targetClass) && !this.dataset.get(targetClass, id)) {
+      this.dataset.put(targetClass, { id });
+      this.noteAssumed(targetClass, `id = ${id}`);
+    }
   }
 
-  private synthesize(className: string, attributes: string[], values: StoredValue[]): number {
+  private noteAssumed(className: string, criteria: string): void {
+    let named = this.assumed.get(className);
+    if (!named) this.assumed.set(className, (named = new Set()));
+    named.add(criteria);
+  }
+
+  private synthesize(className: string, attributes: string[], values: StoredValue[], given: readonly string[]): number {
+    this.noteAssumed(className, attributes.map((attribute, i) => `${attribute} = '${given[i]}'`).join(' AND '));
     const byId = attributes.indexOf('id');
     const id = byId === -1 ? this.dataset.syntheticId(className) : Number(values[byId]);
     const record: StoredRecord = { id };
@@ -516,6 +555,11 @@ export class ImportCheck {
 
 class HeaderRead extends Error {}
 
+
+/** A REST value as a written value: numbers and strings as they are, anything else as text. */
+function restValue(value: unknown): WriteValue {
+  return value === null || typeof value === 'string' || typeof value === 'number' ? value : String(value);
+}
 
 function requireReconciliation(mapping: HeaderMapping, schema: ClassSchema, file: string): void {
   if (mapping.idColumn !== undefined) return;

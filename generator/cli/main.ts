@@ -68,6 +68,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--strict', 'exit 1 on warnings too')
     .option('--encoding <charset>', 'utf-8 (a BOM is allowed), iso-8859-1 or windows-1252', 'utf-8')
     .option('--separator <char>', "',', ';' or tab (default: detected on the header line)")
+    .option('--itop <url>', 'read the existing objects the files touch from this iTop (REST, read only); credentials: ITOP_USER / ITOP_PWD or ITOP_TOKEN')
+    .option('--itop-user <user>', 'REST user (default: ITOP_USER)')
+    .option('--itop-password-file <file>', 'file holding the password (default: ITOP_PWD)')
+    .option('--itop-token-file <file>', 'file holding an iTop token (default: ITOP_TOKEN; authent-token extension)')
+    .option('--itop-page-size <n>', 'objects per REST request (default 1000)')
+    .option('--insecure', 'with --itop over https: do not verify the certificate (prefer NODE_EXTRA_CA_CERTS)')
     .action(function (this: Command) {
       return run(async () => {
         const { runCheck } = await import('./check-command.js');

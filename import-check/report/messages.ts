@@ -56,6 +56,11 @@ const TEXTS = {
     de: 'Vorhandenes Objekt: kein Objekt der Klasse {target} passt zu {criteria}; der Verweis bleibt für die Prüfung leer.',
     fr: 'Objet existant : aucun objet de la classe {target} ne correspond à {criteria} ; la référence reste vide pour la vérification.',
   },
+  assumed: {
+    en: 'Assumed to exist, not checked (no --itop, no export of the class): {list}.',
+    de: 'Als vorhanden angenommen, nicht geprüft (kein --itop, kein Export der Klasse): {list}.',
+    fr: 'Supposés exister, non vérifiés (ni --itop ni export de la classe) : {list}.',
+  },
   summary: {
     en: '{rows} rows checked ({files}): {errors} errors, {warnings} warnings. iTop would create {created}, update {updated}, leave {unchanged} unchanged and reject {rejected} rows.',
     de: '{rows} Zeilen geprüft ({files}): {errors} Fehler, {warnings} Warnungen. iTop würde {created} anlegen, {updated} aktualisieren, {unchanged} unverändert lassen und {rejected} Zeilen ablehnen.',

@@ -13,10 +13,21 @@ export interface Totals {
   rejected: number;
 }
 
+/** Objects of a class no export and no iTop gave, assumed to exist: how the files named them. */
+export interface Assumption {
+  className: string;
+  label: string;
+  criteria: string[];
+}
+
 export interface CheckReport {
   findings: Finding[];
   files: FileTotals[];
   totals: Totals;
+  /** Empty when every referenced class came from an export or from iTop. */
+  assumed: Assumption[];
+  /** Where existing objects were read (`--itop`), and how many of each class. */
+  itop?: { url: string; objects: Record<string, number> };
 }
 
 export function totalsOf(findings: readonly Finding[], files: readonly FileTotals[]): Totals {
@@ -43,11 +54,16 @@ export function totalsOf(findings: readonly Finding[], files: readonly FileTotal
 export function renderText(report: CheckReport, lang: Language): string {
   const lines: string[] = [];
   for (const f of report.findings) lines.push(`${f.file}:${f.line} [${f.key}] ${f.ruleId} ${f.severity}: ${f.message}`);
+  if (report.assumed.length > 0) {
+    const list = report.assumed.map((a) => `${a.label}: ${a.criteria.join(', ')}`).join('; ');
+    lines.push(message('assumed', lang, { list }));
+  }
   const files = report.files.filter((f) => f.role === 'import').map((f) => `${f.file}: ${f.rows}`).join(', ');
   lines.push(message('summary', lang, { ...report.totals, files }));
   return `${lines.join('\n')}\n`;
 }
 
 export function renderJson(report: CheckReport): string {
-  return `${JSON.stringify({ findings: report.findings, files: report.files, totals: report.totals }, null, 2)}\n`;
+  const { findings, files, totals, assumed, itop } = report;
+  return `${JSON.stringify({ findings, files, totals, assumed, ...(itop ? { itop } : {}) }, null, 2)}\n`;
 }
