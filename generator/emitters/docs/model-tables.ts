@@ -1,4 +1,4 @@
-import type { ClassDefinition, Condition, EnumField, Field, ModelDefinition, UserRights } from '../../../model/schema/model.js';
+import type { BridgeModule, ClassDefinition, Condition, EnumField, Field, ModelDefinition, UserRights } from '../../../model/schema/model.js';
 import type { PlannedCheck, PlannedRule } from '../../../governance/plan.js';
 import { itopAttributeType } from '../datamodel/field-xml.js';
 import type { ClassMenuPath } from './menu-paths.js';
@@ -223,6 +223,47 @@ export function menuTable(labels: Labels, menus: ClassMenuPath[]): string {
     ['Menu path', 'Lists', 'Menu id'],
     menus.map((m) => [mdText(m.labels.join(' → ')), labels.classRef(m.className), mdCode(m.menuId)]),
   );
+}
+
+/** Our dashboards and the badges we add to iTop's own, with where they are. */
+export function dashboardTable(labels: Labels, model: ModelDefinition): string {
+  const byId = new Map(model.menus.map((menu) => [menu.id, menu]));
+  const rows = model.menus.flatMap((menu) => {
+    if (menu.type !== 'dashboard') return [];
+    const parent = byId.get(menu.parent);
+    const shows = menu.cells.flat().map((d) => (d.type === 'badge' ? `count of ${labels.classLabel(d.class)}` : d.type === 'group-by' ? `${d.title.en} (${d.style})` : '')).filter((x) => x !== '');
+    return [[mdText(`${parent?.label.en ?? menu.parent} → ${menu.label.en}`), mdText(shows.join(', ')), mdCode(menu.id)]];
+  });
+  for (const extension of model.dashboardExtensions ?? []) {
+    rows.push([mdText(`iTop's ${extension.menu} dashboard (Configuration Management → Typology configuration)`), mdText(extension.dashlets.map((d) => `count of ${labels.classLabel(d.class)}`).join(', ')), mdCode(extension.menu)]);
+  }
+  return mdTable(['Menu path', 'Shows', 'Menu id'], rows);
+}
+
+/** The device classes under the root device class of the model, with their tables. */
+export function deviceTable(labels: Labels, model: ModelDefinition): string {
+  const root = model.classes.find((cls) => cls.parent === 'ConnectableCI');
+  if (!root) return '';
+  const kinds = model.classes.filter((cls) => cls.parent === root.name);
+  return mdTable(
+    ['Kind', 'Class', 'Table', 'Description'],
+    [root, ...kinds].map((cls) => [mdText(cls.label.en), mdCode(cls.name), mdCode(cls.dbTable), mdText(cls.description.en)]),
+  );
+}
+
+/** What a bridge module adds and when iTop's setup installs it. */
+export function bridgeText(labels: Labels, bridge: BridgeModule): string {
+  const key = bridge.fields.find((f) => f.code === bridge.mirror.key);
+  const target = key?.type === 'externalKey' ? key.target : '';
+  return [
+    `Module ${mdCode(bridge.code)} (${mdText(bridge.label)}): ${mdText(bridge.description.en)}`,
+    '',
+    `It is its own extension inside this one and depends on ${mdCode(bridge.whenModule)}: iTop's setup selects it by itself where that module is installed, and leaves it out (not even offered) elsewhere. It adds to ${labels.classRef(bridge.class)}:`,
+    '',
+    ...bridge.fields.map((f) => `- ${mdText(f.label.en)} (${mdCode(f.code)})${f.help ? `: ${mdText(f.help.en)}` : ''}`),
+    '',
+    `On every write, ${mdCode(bridge.mirror.into)} takes the ${mdCode(bridge.mirror.attribute)} of the ${mdCode(target)} that ${mdCode(bridge.mirror.key)} points at, so the governance rules read one field with or without the bridge. An IPv6 address is copied as it is, and iTop's IP address field accepts IPv4 only: an AE pointed at an IPv6 address is saved only as long as that link does not change.`,
+  ].join('\n');
 }
 
 export function rightsGroupsTable(labels: Labels, rights: UserRights): string {
