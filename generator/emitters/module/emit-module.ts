@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import type { Emitter } from '../../context.js';
+import { installerClassName, renderInstallerClass } from '../../php/installer/installer-class.js';
 import { phpString } from '../../php/php-string.js';
 
 export const MODULE_TEMPLATE = 'module.br-medicaldevice.php.tmpl';
@@ -19,6 +20,14 @@ export const emitModule: Emitter = (ctx) => {
     dependencies: ctx.target.dependencyModules.map((module) => phpString(`${module}/${ctx.release.itopVersionMin}`)),
     datamodel: datamodel.map(phpString),
     moreInformation: phpString(module.moreInfoUrl),
+    ...installerOf(ctx),
   });
   return [{ path: `module.${module.code}.php`, content }];
 };
+
+/** The installer class (generator/ir/installer-steps.ts), when the extension has installer steps. */
+function installerOf(ctx: Parameters<Emitter>[0]): { installerClass: string; installer: string } {
+  if (ctx.ir.installer.length === 0) return { installerClass: '', installer: '' };
+  const className = installerClassName(ctx.ir.model);
+  return { installerClass: phpString(className), installer: renderInstallerClass(className, ctx.ir.installer) };
+}
