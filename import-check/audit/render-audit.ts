@@ -5,9 +5,9 @@ import type { AuditReport } from './run-audit.js';
 
 const TEXTS = {
   rule: {
-    en: '{auditKey} ({severity}): {objects} objects{note}',
-    de: '{auditKey} ({severity}): {objects} Objekte{note}',
-    fr: '{auditKey} ({severity}) : {objects} objets{note}',
+    en: '{key} ({severity}): {objects} objects{note}',
+    de: '{key} ({severity}): {objects} Objekte{note}',
+    fr: '{key} ({severity}) : {objects} objets{note}',
   },
   notAudited: {
     en: ' (not audited in iTop)',
@@ -30,7 +30,7 @@ export function renderAuditText(report: AuditReport, lang: Language): string {
   const lines: string[] = [];
   for (const f of report.findings) lines.push(`${f.file}:${f.line} [${f.key}] ${f.ruleId} ${f.severity}: ${f.message}`);
   for (const rule of report.rules) {
-    lines.push(renderMessage(TEXTS.rule[lang], { ...rule, note: rule.auditedInItop ? '' : TEXTS.notAudited[lang] }));
+    lines.push(renderMessage(TEXTS.rule[lang], { key: rule.auditKey, severity: rule.severity, objects: rule.objects, note: rule.auditedInItop ? '' : TEXTS.notAudited[lang] }));
   }
   const files = report.files.map((f) => `${f.file}: ${f.rows}`).join(', ');
   const obsolete = report.totals.obsolete > 0 ? renderMessage(TEXTS.obsolete[lang], { count: report.totals.obsolete }) : '';

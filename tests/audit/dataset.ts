@@ -72,6 +72,9 @@ export const AUDIT_AES: AuditAe[] = [
   ae({ key: 'dup-2', aetitle: 'duplicate', breaks: ['AE-2'] }),
   ae({ key: 'dup-other-org', org: 'B', aetitle: 'DUPLICATE' }),
   ae({ key: 'dup-near', aetitle: 'DUPLICATE2' }),
+  // an obsolete twin: iTop's Audit hides the obsolete object, not the collision it causes
+  ae({ key: 'twin-obsolete', aetitle: 'TWIN', status: 'obsolete', breaks: ['AE-2'] }),
+  ae({ key: 'twin-live', aetitle: 'twin', breaks: ['AE-2'] }),
   // AE-3: SCU/BOTH over DICOM/DICOM TLS needs IP and port (AE-8 as well without modality)
   ae({ key: 'scu-no-ip', role: 'SCU', ipaddress: '', modality: 'CT', breaks: ['AE-3'] }),
   ae({ key: 'scu-ip', role: 'SCU', modality: 'CT' }),
@@ -124,11 +127,13 @@ export const AUDIT_AES: AuditAe[] = [
   ae({ key: 'end-both-1', role: 'BOTH', modality: 'CT' }),
   ae({ key: 'end-both-2', role: 'BOTH', modality: 'MR' }),
   ae({ key: 'end-scp-2', role: 'SCP' }),
+  ae({ key: 'end-scp-obsolete', role: 'SCP', status: 'obsolete', breaks: ['AE-10 (LNK-2)'] }),
 ];
 
 export const AUDIT_LINKS: AuditLink[] = [
   { key: 'link-ok', org: 'A', source: 'end-both-1', target: 'end-scp-2', direction: 'PUSH', status: 'production', breaks: [] },
   { key: 'link-from-scp', org: 'A', source: 'end-scp', target: 'end-both-2', direction: 'PUSH', status: 'production', breaks: ['LNK-2'] },
+  { key: 'link-from-obsolete-scp', org: 'A', source: 'end-scp-obsolete', target: 'end-both-2', direction: 'PUSH', status: 'production', breaks: ['LNK-2'] },
   { key: 'link-to-scu', org: 'A', source: 'end-both-1', target: 'end-scu', direction: 'PUSH', status: 'production', breaks: ['LNK-3'] },
   { key: 'link-loop', org: 'A', source: 'end-both-2', target: 'end-both-2', direction: 'BIDIR', status: 'planned', breaks: ['LNK-1'] },
   { key: 'link-dup-1', org: 'A', source: 'end-both-2', target: 'end-both-1', direction: 'PUSH', status: 'planned', breaks: ['LNK-4'] },

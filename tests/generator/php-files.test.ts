@@ -16,6 +16,8 @@ class SetupWebPage {
 	public static $aModules = array();
 	public static function AddModule($sFilePath, $sId, $aArgs) { self::$aModules[$sId] = array('file' => $sFilePath, 'args' => $aArgs); }
 }
+// setup loads setup/moduleinstaller.class.inc.php before it reads module files (core modules declare installers too)
+abstract class ModuleInstallerAPI {}
 $sText = file_get_contents(__DIR__ . '/module.php');
 $sText = str_replace(array('<?php', '?>'), '', $sText);
 $sText = str_replace('__FILE__', "'/itop/extensions/br-medicaldevice/module.br-medicaldevice.php'", $sText);

@@ -132,3 +132,17 @@ export async function exportCsv(itop: ItopTarget, oql: string, fields: string): 
   const params = new URLSearchParams({ format: 'csv', expression: oql, fields, no_localize: '1', charset: 'UTF-8' });
   return getText(itop, `webservices/export-v2.php?${params.toString()}`);
 }
+
+/**
+ * A CSV export of a class with its obsolete objects, made with REST core/get (export-v2.php follows the user's
+ * "show obsolete data" preference, off by default; iTop's Audit compares with obsolete objects even though it does
+ * not list them, so an audit needs them).
+ */
+export async function restCsv(itop: ItopTarget, className: string, fields: string[]): Promise<string> {
+  const result = await rest(itop, { operation: 'core/get', class: className, key: `SELECT ${className}`, output_fields: fields.join(',') });
+  const cell = (value: unknown) => `"${String(value ?? '').replace(/"/g, '""')}"`;
+  const lines = [['id', ...fields].map(cell).join(',')];
+  const objects = Object.values((result.objects ?? {}) as Record<string, { key: string; fields: Record<string, unknown> }>).sort((a, b) => Number(a.key) - Number(b.key));
+  for (const object of objects) lines.push([object.key, ...fields.map((field) => object.fields[field])].map(cell).join(','));
+  return `${lines.join('\n')}\n`;
+}
