@@ -2,7 +2,7 @@ import type { ImpactNeighbour, ModelDefinition } from '../model/schema/model.js'
 import type { PlannedRule } from '../governance/plan.js';
 import type { AuditIR } from './ir/audit.js';
 import type { DictionaryEntry } from './ir/dictionary.js';
-import type { InstallerStep } from './ir/installer-steps.js';
+import type { InstallerStep } from './ir/installer.js';
 import type { PhpHooks } from './ir/php-hooks.js';
 import type { Target } from './targets/target.js';
 
@@ -29,12 +29,12 @@ export interface ExtensionIR {
   php: PhpHooks;
   /** Impact neighbours to declare on a class (ours or iTop's) on behalf of another class's `impactedBy`. */
   impactsOn: Record<string, ImpactNeighbour[]>;
+  /** What the main module's installer does at setup, in order. */
+  installer: InstallerStep[];
   /** Images shipped in the module, by file name (read from templates/images before emitting). */
   images: Record<string, string>;
   /** The iTop Audit derived from the governance rules (categories, rules, the rules OQL cannot express). */
   audit: AuditIR;
-  /** Steps of the module's installer class (ModuleInstallerAPI), in the order they run within a hook. */
-  installer: InstallerStep[];
 }
 
 /** Handed to every emitter, as ts-proto does: no globals, the target decides every version difference. */

@@ -1,6 +1,7 @@
 import type { Emitter, GeneratedFile, GeneratorContext } from './context.js';
 import { DOCS_EMITTERS } from './emitters/docs/index.js';
-import { EXTENSION_EMITTERS } from './emitters/index.js';
+import { emitBridge } from './emitters/bridge/emit-bridge.js';
+import { EXTENSION_EMITTERS, MODULE_EMITTERS } from './emitters/index.js';
 import type { GeneratorInputs } from './inputs.js';
 import { buildIR } from './ir/build-ir.js';
 import type { Target } from './targets/target.js';
@@ -9,9 +10,25 @@ export function buildContext(inputs: GeneratorInputs, target: Target): Generator
   return { ir: buildIR(inputs.model, target, inputs.images), target, release: inputs.release, templates: inputs.templates };
 }
 
-/** The pure part of the pipeline: inputs → IR → every extension emitter → files sorted by path. */
+/** The main module's files, relative to its folder: inputs → IR → every module emitter → files sorted by path. */
+export function generateModule(inputs: GeneratorInputs, target: Target): GeneratedFile[] {
+  return runEmitters(MODULE_EMITTERS, buildContext(inputs, target));
+}
+
+/**
+ * The extension folder, relative to itself: `extension.xml` beside one folder per module, named after the
+ * module (iTop compiles each module into env-production/<folder name>/, ITOP-REFERENCE §2.1): the main module and
+ * each bridge module. This is the layout of the hand-written 3.2.5 too (extension.xml beside br-medicaldevice/).
+ */
 export function generateExtension(inputs: GeneratorInputs, target: Target): GeneratedFile[] {
-  return runEmitters(EXTENSION_EMITTERS, buildContext(inputs, target));
+  const ctx = buildContext(inputs, target);
+  const inFolder = (folder: string, files: GeneratedFile[]) => files.map((file) => ({ path: `${folder}/${file.path}`, content: file.content }));
+  const files = [
+    ...runEmitters(EXTENSION_EMITTERS, ctx),
+    ...inFolder(inputs.model.module.code, runEmitters(MODULE_EMITTERS, ctx)),
+    ...(inputs.model.bridges ?? []).flatMap((bridge) => inFolder(bridge.code, emitBridge(ctx, bridge))),
+  ];
+  return checkedAndSorted(files);
 }
 
 /** The generated documentation of the model (docs/generated/). */
@@ -20,7 +37,10 @@ export function generateDocs(inputs: GeneratorInputs, target: Target): Generated
 }
 
 function runEmitters(emitters: Record<string, Emitter>, ctx: GeneratorContext): GeneratedFile[] {
-  const files = Object.values(emitters).flatMap((emit) => emit(ctx));
+  return checkedAndSorted(Object.values(emitters).flatMap((emit) => emit(ctx)));
+}
+
+function checkedAndSorted(files: GeneratedFile[]): GeneratedFile[] {
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.path)) throw new Error(`two emitters produced ${file.path}`);

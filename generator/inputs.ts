@@ -33,11 +33,17 @@ export async function readInputs(options: InputOptions): Promise<GeneratorInputs
   }
   const images: Record<string, string> = {};
   const issues: ModelIssue[] = [];
-  for (const cls of model.classes) {
+  const wanted: [string, string][] = model.classes.map((cls) => [cls.icon, `classes[${cls.name}].icon`]);
+  for (const menu of model.menus) {
+    if (menu.type !== 'dashboard') continue;
+    menu.cells.forEach((cell, i) => cell.forEach((dashlet, j) => dashlet.type === 'header' && wanted.push([dashlet.icon, `menus[${menu.id}].cells[${i}][${j}].icon`])));
+  }
+  for (const [name, at] of wanted) {
+    if (images[name] !== undefined) continue;
     try {
-      images[cls.icon] = await readFile(path.join(templateDir, 'images', cls.icon), 'utf8');
+      images[name] = await readFile(path.join(templateDir, 'images', name), 'utf8');
     } catch {
-      issues.push({ path: `classes[${cls.name}].icon`, message: `no image '${cls.icon}' in templates/images/` });
+      issues.push({ path: at, message: `no image '${name}' in templates/images/` });
     }
   }
   if (issues.length > 0) throw new ModelError(options.modelFile, issues);

@@ -7,13 +7,17 @@ import { emitImages } from './images/emit-images.js';
 import { emitModelPlaceholder } from './module/emit-model-placeholder.js';
 import { emitModule } from './module/emit-module.js';
 
-/** Every emitter of the extension folder, each a pure function of the context. */
-export const EXTENSION_EMITTERS: Record<string, Emitter> = {
+/** Every emitter of the main module's folder, each a pure function of the context. */
+export const MODULE_EMITTERS: Record<string, Emitter> = {
   module: emitModule,
   modelPlaceholder: emitModelPlaceholder,
   datamodel: emitDatamodel,
   dictionaries: emitDictionaries,
-  extension: emitExtensionXml,
   governancePhp: emitGovernancePhp,
   images: emitImages,
+};
+
+/** The extension folder's own files, beside its module folders. */
+export const EXTENSION_EMITTERS: Record<string, Emitter> = {
+  extension: emitExtensionXml,
 };

@@ -2,10 +2,12 @@ import type { ModelDefinition } from '../../model/schema/model.js';
 import { planGovernance } from '../../governance/plan.js';
 import type { ExtensionIR } from '../context.js';
 import type { Target } from '../targets/target.js';
-import { buildAudit } from './audit.js';
+import { buildAudit, type AuditIR } from './audit.js';
 import { buildDictionary } from './dictionary.js';
 import { buildImpactsOn } from './impacts.js';
-import { buildInstallerSteps } from './installer-steps.js';
+import { buildSuccessorMigration } from './installer.js';
+import { successorSteps } from '../php/installer/installer-class.js';
+import { auditInstallerStep } from '../php/installer/audit-step.js';
 import { buildPhpHooks } from './php-hooks.js';
 
 /** Derives, once, everything several emitters need from the model. */
@@ -18,8 +20,14 @@ export function buildIR(model: ModelDefinition, target: Target, images: Record<s
     dictionary: buildDictionary(model, governance),
     php: buildPhpHooks(model, governance, target),
     impactsOn: buildImpactsOn(model),
+    installer: installerSteps(model, audit),
     images,
     audit,
-    installer: buildInstallerSteps(model, audit, target),
   };
+}
+
+/** The main module's installer steps: the upgrade migration (AfterDatabaseCreation), then the audit (AfterDataLoad). */
+function installerSteps(model: ModelDefinition, audit: AuditIR) {
+  const migration = buildSuccessorMigration(model);
+  return [...(migration ? successorSteps(migration) : []), ...(audit.categories.length > 0 ? [auditInstallerStep(model, audit)] : [])];
 }

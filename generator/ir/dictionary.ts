@@ -20,6 +20,8 @@ export function buildDictionary(model: ModelDefinition, governance: PlannedRule[
   for (const menu of model.menus) {
     add(`Menu:${menu.id}`, menu.label);
     add(`Menu:${menu.id}+`, menu.help);
+    if (menu.type !== 'dashboard') continue;
+    for (const dashlet of menu.cells.flat()) if (dashlet.type !== 'badge') add(dashletTitleKey(menu.id, dashlet.id), dashlet.title);
   }
   for (const rule of governance) {
     const transform = rule.enforcement === 'native-uniqueness' ? toTemplateString : (m: string) => toDictFormat(m, rule.placeholders);
@@ -36,6 +38,7 @@ function addClass(cls: ClassDefinition, add: Add): void {
   add(c, cls.label);
   add(`${c}+`, cls.description);
   if (cls.naming.format) add(`${c}/Name`, cls.naming.format);
+  if (cls.naming.complementaryFormat) add(`${c}/ComplementaryName`, cls.naming.complementaryFormat);
   for (const field of cls.fields) {
     const a = `${c}/Attribute:${field.code}`;
     add(a, field.label);
@@ -47,10 +50,16 @@ function addClass(cls: ClassDefinition, add: Add): void {
       }
     }
   }
+  for (const rule of cls.uniquenessRules ?? []) add(`${c}/UniquenessRule:${rule.id}`, rule.message);
   for (const entry of cls.presentation.details) {
     if (typeof entry === 'string') continue;
     for (const fieldset of entry.fieldsets) add(fieldsetKey(cls.name, fieldset.id), fieldset.label);
   }
+}
+
+/** Dictionary key of a dashlet's title: iTop translates a dashlet title that is a dictionary key. */
+export function dashletTitleKey(menuId: string, dashletId: string): string {
+  return `Menu:${menuId}:${dashletId}`;
 }
 
 /** Dictionary key of a fieldset legend; also the id of its `fieldset:` item in the details zlist. */

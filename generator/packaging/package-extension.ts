@@ -21,9 +21,8 @@ export function zipFileName(moduleCode: string, version: string, target: Target)
 }
 
 /**
- * The release zip of the extension: the module folder `<module>/` holding exactly the files that
- * `generate` writes to dist/<module>/ (extension.xml included, next to module.<module>.php, which is
- * where setup and the iTop Hub look for it in a single-module extension), and nothing else.
+ * The release zip of the extension: the extension folder `<module>/` holding exactly the files that
+ * `generate` writes to dist/<module>/ (extension.xml beside the module folders), and nothing else.
  * Built from the generated files in memory, never from whatever happens to be on disk.
  */
 export function packageExtension(inputs: GeneratorInputs, target: Target): ExtensionPackage {

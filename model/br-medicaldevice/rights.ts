@@ -12,9 +12,12 @@ export const userRights: UserRights = {
   groups: [
     { id: 'MedicalDicom', classes: ['MedicalDicomApplicationEntity', 'MedicalDicomCommunicationLink'] },
     { id: 'MedicalDevice', classes: ['MedicalDevice'] },
-    // What the DICOM forms point at: without read access a user of our profiles alone cannot pick an
-    // organization or a host (measured on iTop 3.2.0: "org_id: No item found").
-    { id: 'MedicalDicomReferences', classes: ['Organization', 'FunctionalCI'] },
+    { id: 'MedicalTypology', classes: ['MedicalBrand', 'MedicalModel'] },
+    // Documents attached to devices, as 3.2.5 grants them (its group id, so upgraded profiles keep it).
+    { id: 'MedicalDeviceDocumentAndLinks', classes: ['Document', 'lnkDocumentToFunctionalCI'] },
+    // What our forms point at: without read access a user of our profiles alone cannot pick an
+    // organization, a host or a location (measured on iTop 3.2.0: "org_id: No item found").
+    { id: 'MedicalDicomReferences', classes: ['Organization', 'FunctionalCI', 'Location'] },
   ],
   profiles: [
     {
@@ -24,6 +27,7 @@ export const userRights: UserRights = {
       grants: [
         { group: 'MedicalDicom', actions: [...ALL] },
         { group: 'MedicalDevice', actions: [...ALL] },
+        { group: 'MedicalTypology', actions: [...ALL] },
       ],
     },
     {
@@ -35,6 +39,10 @@ export const userRights: UserRights = {
         { group: 'MedicalDicom', actions: [...READ_WRITE] },
         { group: 'MedicalDevice', actions: [...READ_WRITE] },
         { group: 'MedicalDicomReferences', actions: [...READ] },
+        // As 3.2.5: users pick brands and models, managers maintain them.
+        { group: 'MedicalTypology', actions: [...READ] },
+        // Detaching a document is deleting its link, so users may delete here (as 3.2.5).
+        { group: 'MedicalDeviceDocumentAndLinks', actions: ['read', 'bulk read', 'write', 'delete'] },
       ],
     },
     {
@@ -46,6 +54,8 @@ export const userRights: UserRights = {
         { group: 'MedicalDicom', actions: [...ALL] },
         { group: 'MedicalDevice', actions: [...ALL] },
         { group: 'MedicalDicomReferences', actions: [...READ] },
+        { group: 'MedicalTypology', actions: [...ALL] },
+        { group: 'MedicalDeviceDocumentAndLinks', actions: [...ALL] },
       ],
     },
   ],

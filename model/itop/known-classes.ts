@@ -29,6 +29,10 @@ export const KNOWN_ITOP_CLASSES: Record<string, KnownClass> = {
   ConnectableCI: { parent: 'PhysicalDevice', table: 'connectableci', attributes: ['networkdevice_list', 'physicalinterface_list'] },
   DatacenterDevice: { parent: 'ConnectableCI', table: 'datacenterdevice', attributes: [] },
   Server: { parent: 'DatacenterDevice', table: 'server', attributes: ['osfamily_id', 'osfamily_name', 'osversion_id', 'osversion_name', 'oslicence_id', 'oslicence_name', 'cpu', 'ram', 'logicalvolumes_list'] },
+  Location: { parent: 'cmdbAbstractObject', table: 'location', attributes: ['name', 'status', 'org_id', 'org_name', 'address', 'postal_code', 'city', 'country'] },
+  Typology: { parent: 'cmdbAbstractObject', table: 'typology', attributes: ['name'] },
+  Document: { parent: 'cmdbAbstractObject', table: 'document', attributes: ['name', 'org_id', 'organization_name', 'documenttype_id', 'version', 'description', 'status', 'cis_list'] },
+  lnkDocumentToFunctionalCI: { parent: 'cmdbAbstractObject', table: 'lnkdocumenttofunctionalci', attributes: ['functionalci_id', 'functionalci_name', 'document_id', 'document_name'] },
   VirtualDevice: { parent: 'FunctionalCI', table: 'virtualdevice', attributes: ['status', 'logicalvolumes_list'] },
   VirtualMachine: { parent: 'VirtualDevice', table: 'virtualmachine', attributes: [] },
 };

@@ -33,6 +33,7 @@ export function checkModelSemantics(model: ModelDefinition): ModelIssue[] {
   checkDuplicates(model.menus.map((m) => m.id), 'menus', 'menu id', report);
   checkMenus(model, classes, report);
   checkRights(model, classes, report);
+  checkBridges(model, scope, report);
   return issues;
 }
 
@@ -104,7 +105,7 @@ function checkClass(cls: ClassDefinition, scope: AttributeScope, classes: Map<st
         for (const match of field.filter?.matchAll(/:this->([a-z0-9_]+)/g) ?? []) {
           const code = match[1] ?? '';
           needAttribute(`${fat}.filter`, code);
-          if (!field.dependencies?.includes(code)) report(`${fat}.dependencies`, `the filter uses ':this->${code}', so '${code}' must be listed in dependencies`);
+          if (!MAGIC_ATTRIBUTES.includes(code) && !field.dependencies?.includes(code)) report(`${fat}.dependencies`, `the filter uses ':this->${code}', so '${code}' must be listed in dependencies`);
         }
         break;
       case 'externalField': {
@@ -132,6 +133,12 @@ function checkClass(cls: ClassDefinition, scope: AttributeScope, classes: Map<st
   cls.naming.attributes.forEach((code, i) => needAttribute(`${at}.naming.attributes[${i}]`, code));
   cls.naming.complementary?.forEach((code, i) => needAttribute(`${at}.naming.complementary[${i}]`, code));
   cls.reconciliation.forEach((code, i) => needAttribute(`${at}.reconciliation[${i}]`, code));
+  if (cls.imageAttribute) {
+    const image = scope.field(cls.name, cls.imageAttribute);
+    if (!image) needAttribute(`${at}.imageAttribute`, cls.imageAttribute);
+    else if (image.type !== 'image') report(`${at}.imageAttribute`, `image attribute '${cls.imageAttribute}' must be an image`);
+  }
+  cls.uniquenessRules?.forEach((rule) => rule.attributes.forEach((code, i) => needAttribute(`${at}.uniquenessRules[${rule.id}].attributes[${i}]`, code)));
   if (cls.stateAttribute) {
     const state = scope.field(cls.name, cls.stateAttribute);
     if (!state) needAttribute(`${at}.stateAttribute`, cls.stateAttribute);
@@ -229,12 +236,39 @@ function checkRule(rule: RuleDefinition, scope: AttributeScope, report: Report):
 
 function checkMenus(model: ModelDefinition, classes: Map<string, ClassDefinition>, report: Report): void {
   const ids = new Set(model.menus.map((m) => m.id));
+  const needClass = (path: string, className: string) => {
+    if (!classes.has(className)) report(path, `unknown class '${className}': expected a class of the model`);
+  };
   for (const menu of model.menus) {
     const at = `menus[${menu.id}]`;
-    if (menu.type !== 'group' && !ids.has(menu.parent)) report(`${at}.parent`, `unknown parent menu '${menu.parent}'`);
-    const className = menu.type === 'group' ? menu.enableClass : menu.type === 'class-list' ? menu.class : undefined;
-    if (className && !classes.has(className)) report(`${at}.${menu.type === 'group' ? 'enableClass' : 'class'}`, `unknown class '${className}': expected a class of the model`);
+    switch (menu.type) {
+      case 'group':
+        needClass(`${at}.enableClass`, menu.enableClass);
+        continue;
+      case 'class-list':
+        needClass(`${at}.class`, menu.class);
+        break;
+      case 'dashboard':
+        menu.cells.forEach((cell, i) =>
+          cell.forEach((dashlet, j) => {
+            const dat = `${at}.cells[${i}][${j}]`;
+            if (dashlet.type === 'header') return;
+            needClass(`${dat}.class`, dashlet.class);
+            if (dashlet.type === 'group-by' && classes.has(dashlet.class) && !classes.get(dashlet.class)?.fields.some((f) => f.code === dashlet.groupBy)) {
+              report(`${dat}.groupBy`, `unknown attribute '${dashlet.groupBy}': class '${dashlet.class}' has no such attribute`);
+            }
+          }),
+        );
+        checkDuplicates(menu.cells.flat().flatMap((d) => (d.type === 'badge' ? [] : [d.id])), `${at}.cells`, 'dashlet id', report);
+        break;
+      default:
+        break;
+    }
+    if (!ids.has(menu.parent)) report(`${at}.parent`, `unknown parent menu '${menu.parent}'`);
   }
+  model.dashboardExtensions?.forEach((extension, i) =>
+    extension.dashlets.forEach((dashlet, j) => needClass(`dashboardExtensions[${i}].dashlets[${j}].class`, dashlet.class)),
+  );
 }
 
 function checkRights(model: ModelDefinition, classes: Map<string, ClassDefinition>, report: Report): void {
@@ -250,6 +284,40 @@ function checkRights(model: ModelDefinition, classes: Map<string, ClassDefinitio
     profile.grants.forEach((grant) => {
       if (!groups.has(grant.group)) report(`userRights.profiles[${profile.id}].grants[${grant.group}]`, `unknown group '${grant.group}'`);
     });
+  }
+}
+
+function checkBridges(model: ModelDefinition, scope: AttributeScope, report: Report): void {
+  checkDuplicates([model.module.code, ...(model.bridges ?? []).map((b) => b.code)], 'bridges', 'module code', report);
+  for (const bridge of model.bridges ?? []) {
+    const at = `bridges[${bridge.code}]`;
+    if (!model.classes.some((cls) => cls.name === bridge.class)) {
+      report(`${at}.class`, `unknown class '${bridge.class}': expected a class of the model`);
+      continue;
+    }
+    const keys = new Map<string, string>();
+    for (const field of bridge.fields) {
+      const fat = `${at}.fields[${field.code}]`;
+      if (scope.has(bridge.class, field.code)) report(`${fat}.code`, `class '${bridge.class}' already has an attribute '${field.code}'`);
+      if (field.type === 'externalKey') {
+        if (!bridge.foreignClasses[field.target] && !scope.exists(field.target)) report(`${fat}.target`, `unknown target class '${field.target}': declare it in foreignClasses`);
+        keys.set(field.code, field.target);
+        field.dependencies?.forEach((dep, i) => {
+          if (!scope.has(bridge.class, dep)) report(`${fat}.dependencies[${i}]`, `unknown attribute '${dep}': class '${bridge.class}' has no such attribute`);
+        });
+      } else {
+        const target = keys.get(field.externalKey);
+        if (!target) report(`${fat}.externalKey`, `'${field.externalKey}' is not an external key declared before it in this bridge`);
+        else if (bridge.foreignClasses[target] && !bridge.foreignClasses[target]?.includes(field.targetAttribute)) report(`${fat}.targetAttribute`, `'${field.targetAttribute}' is not listed in foreignClasses.${target}`);
+      }
+    }
+    const mirrorTarget = keys.get(bridge.mirror.key);
+    if (!mirrorTarget) report(`${at}.mirror.key`, `'${bridge.mirror.key}' is not an external key of this bridge`);
+    else if (bridge.foreignClasses[mirrorTarget] && !bridge.foreignClasses[mirrorTarget]?.includes(bridge.mirror.attribute)) report(`${at}.mirror.attribute`, `'${bridge.mirror.attribute}' is not listed in foreignClasses.${mirrorTarget}`);
+    if (!scope.field(bridge.class, bridge.mirror.into)) report(`${at}.mirror.into`, `unknown attribute '${bridge.mirror.into}': class '${bridge.class}' has no such attribute`);
+    const details = model.classes.find((cls) => cls.name === bridge.class)?.presentation.details ?? [];
+    const inForm = details.some((entry) => typeof entry !== 'string' && entry.fieldsets.some((fieldset) => fieldset.attributes.includes(bridge.showBefore)));
+    if (!inForm) report(`${at}.showBefore`, `'${bridge.showBefore}' is not in a fieldset of the details form of '${bridge.class}'`);
   }
 }
 

@@ -54,6 +54,16 @@ export const ImpactingReference = Type.Object(
 );
 export type ImpactingReference = Static<typeof ImpactingReference>;
 
+/**
+ * A uniqueness rule iTop enforces natively that is not a governance rule (no TypeScript mirror): 3.2.5's
+ * brand and model names, kept so an upgrade keeps its behaviour.
+ */
+export const ClassUniquenessRule = Type.Object(
+  { id: Identifier, attributes: Type.Array(AttributeCode, { minItems: 1 }), message: LocalizedText },
+  { additionalProperties: false },
+);
+export type ClassUniquenessRule = Static<typeof ClassUniquenessRule>;
+
 export const ClassStyle = Type.Object(
   { mainColor: Type.String({ pattern: '^#[0-9A-Fa-f]{6}$' }), complementaryColor: Type.String({ pattern: '^#[0-9A-Fa-f]{6}$' }) },
   { additionalProperties: false },
@@ -77,11 +87,16 @@ export const ClassDefinition = Type.Object(
         /** How several naming attributes are joined, with sprintf placeholders `%1$s`, `%2$s`… */
         format: Type.Optional(LocalizedText),
         complementary: Type.Optional(Type.Array(AttributeCode)),
+        /** How the complementary attributes are joined (iTop 3.x `ComplementaryName`), `%1$s`… */
+        complementaryFormat: Type.Optional(LocalizedText),
       },
       { additionalProperties: false },
     ),
     reconciliation: Type.Array(AttributeCode, { minItems: 1 }),
     stateAttribute: Type.Optional(AttributeCode),
+    /** The image attribute iTop 3.1+ shows as the object's picture (`fields_semantic/image_attribute`). */
+    imageAttribute: Type.Optional(AttributeCode),
+    uniquenessRules: Type.Optional(Type.Array(ClassUniquenessRule)),
     /** OQL condition (no WHERE) that marks an object obsolete. */
     obsolescence: Type.Optional(Type.String({ minLength: 1 })),
     fields: Type.Array(Field),

@@ -32,6 +32,18 @@ export const UrlField = Type.Object(
   { additionalProperties: false },
 );
 
+/** An uploaded picture (iTop `AttributeImage`): shown at most display×, stored downscaled to at most storage×. */
+export const ImageField = Type.Object(
+  {
+    ...common,
+    ...mandatory,
+    type: Type.Literal('image'),
+    display: Type.Object({ width: Type.Integer({ minimum: 16 }), height: Type.Integer({ minimum: 16 }) }, { additionalProperties: false }),
+    storage: Type.Object({ width: Type.Integer({ minimum: 16 }), height: Type.Integer({ minimum: 16 }) }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
 export const EnumValue = Type.Object(
   {
     code: Type.String({ pattern: '^[A-Za-z0-9_]+$', description: 'an enum code (letters, digits, _)' }),
@@ -95,6 +107,7 @@ export const Field = discriminatedUnion('type', [
   IntegerField,
   IpAddressField,
   UrlField,
+  ImageField,
   EnumField,
   ExternalKeyField,
   ExternalField,

@@ -1,8 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { BridgeModule } from './bridge.js';
 import { ClassDefinition } from './class.js';
-import { MenuDefinition } from './menu.js';
+import { DashboardExtension, MenuDefinition } from './menu.js';
 import { UserRights } from './rights.js';
 import { RuleDefinition } from './rule.js';
+import { SuccessorOf } from './successor.js';
 import { LocalizedText } from './text.js';
 
 export const ModuleDefinition = Type.Object(
@@ -26,16 +28,24 @@ export const ModelDefinition = Type.Object(
     purpose: LocalizedText,
     classes: Type.Array(ClassDefinition, { minItems: 1 }),
     menus: Type.Array(MenuDefinition),
+    /** Badges of ours added to dashboards iTop already has. */
+    dashboardExtensions: Type.Optional(Type.Array(DashboardExtension)),
     userRights: UserRights,
     rules: Type.Array(RuleDefinition),
+    /** Optional modules of the extension, each selected by iTop's setup where another extension is installed. */
+    bridges: Type.Optional(Type.Array(BridgeModule)),
+    /** The hand-written extension this one upgrades in place, and what that upgrade does to the data. */
+    successorOf: Type.Optional(SuccessorOf),
   },
   { additionalProperties: false },
 );
 export type ModelDefinition = Static<typeof ModelDefinition>;
 
+export * from './bridge.js';
 export * from './class.js';
 export * from './field.js';
 export * from './menu.js';
 export * from './rights.js';
 export * from './rule.js';
+export * from './successor.js';
 export * from './text.js';

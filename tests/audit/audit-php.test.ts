@@ -73,7 +73,7 @@ class SetupWebPage { public static function AddModule($sFile, $sId, $aModule) { 
 abstract class ModuleInstallerAPI {}
 class Config { public $sLanguage; public function __construct($s) { $this->sLanguage = $s; } public function GetDefaultLanguage() { return $this->sLanguage; } }
 class utils { public static $oConfig; public static function GetConfig($bReload = false) { return self::$oConfig; } }
-class SetupLog { public static function Info($s) {} }
+class SetupLog { public static $aLines = array(); public static function Info($s) { self::$aLines[] = $s; } public static function Warning($s) { self::$aLines[] = $s; } public static function Error($s) { self::$aLines[] = 'ERROR '.$s; } }
 class CMDBObject { public static function SetTrackInfo($s) {} }
 class Store { public static $aRows = array('AuditCategory' => array(), 'AuditRule' => array()); public static $iNext = 1; public static $aWrites = array(); }
 class DBObject {
@@ -121,6 +121,7 @@ $aOut['repair'] = Run($sClass, 'EN US', '4.0.0');
 $aOut['afterRepair'] = Rules();
 $aOut['german'] = Run($sClass, 'DE DE', '4.0.0');
 $aOut['afterGerman'] = array('categories' => array_values(Store::$aRows['AuditCategory']), 'rules' => Rules());
+$aOut['log'] = SetupLog::$aLines;
 echo json_encode($aOut);
 `;
 
@@ -131,6 +132,7 @@ describe.each([ITOP_32, ITOP_27])('the installer class of the module file (iTop 
     const result = await php.run({ 'standin.php': STANDIN, 'module.php': moduleFile, 'main.php': `<?php${SCENARIO}` }, 'main.php');
     expect(result.stderr).toBe('');
     const out = JSON.parse(result.stdout);
+    expect(out.log.filter((line: string) => line.startsWith('ERROR'))).toEqual([]);
     const generated = audit.categories.flatMap((c) => c.rules);
     expect(out.install.filter((w: string) => w === 'insert AuditCategory')).toHaveLength(audit.categories.length);
     expect(out.install.filter((w: string) => w === 'insert AuditRule')).toHaveLength(generated.length);

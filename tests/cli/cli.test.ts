@@ -38,7 +38,7 @@ describe('command line', () => {
   });
 
   it('--check exits 1 and lists the stale files, writing nothing', () => {
-    const module = path.join(out, 'br-medicaldevice', 'module.br-medicaldevice.php');
+    const module = path.join(out, 'br-medicaldevice', 'br-medicaldevice', 'module.br-medicaldevice.php');
     writeFileSync(module, 'stale');
     writeFileSync(path.join(out, 'br-medicaldevice', 'leftover.txt'), 'x');
     const check = cli(['generate', '--out', out, '--no-docs', '--check']);
@@ -54,7 +54,7 @@ describe('command line', () => {
     const before = snapshotFolder(path.join(out, 'br-medicaldevice'));
     const modelFile = path.join(work, 'bad.model.json');
     const model = JSON.parse(JSON.stringify(cliModel()));
-    model.classes[2].fields.find((f: { code: string }) => f.code === 'port').type = 'int';
+    model.classes.find((c: { name: string }) => c.name === 'MedicalDicomApplicationEntity').fields.find((f: { code: string }) => f.code === 'port').type = 'int';
     writeFileSync(modelFile, JSON.stringify(model));
     const result = cli(['generate', '--out', out, '--no-docs', '--model', modelFile]);
     expect(result.code).toBe(2);

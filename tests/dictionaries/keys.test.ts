@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../generator/context.js';
-import { generateExtension } from '../../generator/generate.js';
+import { generateModule } from '../../generator/generate.js';
 import { DEFAULT_TARGET, TARGETS, type Target } from '../../generator/targets/target.js';
 import { planGovernance } from '../../governance/plan.js';
 import type { ModelDefinition } from '../../model/schema/model.js';
@@ -27,7 +27,7 @@ interface GeneratedDictionaries {
 async function generated(target: Target): Promise<GeneratedDictionaries> {
   const inputs = await projectInputs(target);
   const model = inputs.model;
-  const files = generateExtension(inputs, target);
+  const files = generateModule(inputs, target);
   const dictionaries = files.filter((f) => isDictionaryFile(f, inputs.model.module.code));
   const loaded = await loadDictionaries(dictionaries, phpFor(target));
   const byLanguage = new Map<Language, Map<string, string>>();
@@ -128,7 +128,7 @@ function mayStayIdentical(english: string): boolean {
  */
 const SAME_WORD_IN: Partial<Record<Exclude<Language, 'en'>, string[]>> = {
   de: ['Status', 'SC – Secondary Capture'],
-  fr: ['Dates', 'Description', 'Notes', 'Production'],
+  fr: ['Dates', 'Description', 'Notes', 'Production', 'Microscope'],
 };
 
 describe('translations are not English copies', async () => {

@@ -8,7 +8,7 @@ export interface KeyReference {
 
 type XmlNode = Record<string, unknown>;
 
-const ARRAYS = new Set(['class', 'field', 'value', 'menu', 'rule', 'item', 'method']);
+const ARRAYS = new Set(['class', 'field', 'value', 'menu', 'rule', 'item', 'method', 'cell', 'dashlet']);
 
 function parseDatamodel(xml: string): XmlNode {
   const parser = new XMLParser({
@@ -77,7 +77,21 @@ export function keysReferencedByDatamodel(xml: string): { keys: KeyReference[]; 
       if (typeof code === 'string') phpCode.push({ from: `method ${c}::${id(method)} in the XML`, code });
     }
   }
-  for (const menu of list(design, 'menus', 'menu')) keys.push({ key: `Menu:${id(menu)}`, from: `<menu id="${id(menu)}">` });
+  for (const menu of list(design, 'menus', 'menu')) {
+    // if_exists menus are iTop's own dashboards, given badges of ours: their label is iTop's.
+    if (menu['@_delta'] === 'if_exists') continue;
+    keys.push({ key: `Menu:${id(menu)}`, from: `<menu id="${id(menu)}">` });
+    // A dashboard's title and its dashlets' titles are dictionary keys of ours.
+    const definition = menu['definition'] as XmlNode | undefined;
+    if (definition) {
+      keys.push({ key: String(definition['title']), from: `<title> of <menu id="${id(menu)}">` });
+      for (const cell of list(definition, 'cells', 'cell')) {
+        for (const dashlet of list(cell, 'dashlets', 'dashlet')) {
+          if (dashlet['title'] !== undefined) keys.push({ key: String(dashlet['title']), from: `<dashlet id="${id(dashlet)}">` });
+        }
+      }
+    }
+  }
   return { keys, phpCode };
 }
 

@@ -24,13 +24,13 @@ describe('model strings never break out of the XML they are written into', async
   });
 
   it('datamodel: a profile description reads back unchanged and the document stays well-formed', () => {
-    const xml = parser.parse(file('datamodel.br-medicaldevice.xml'));
+    const xml = parser.parse(file('br-medicaldevice/datamodel.br-medicaldevice.xml'));
     const profiles = [xml.itop_design.user_rights.profiles.profile].flat() as { '@_id': string; description?: string }[];
     expect(profiles.find((p) => p['@_id'] === String(profile?.id))?.description).toBe(NASTY);
   });
 
   it('the module file never contains the sequences iTop strips before eval', () => {
-    const php = file('module.br-medicaldevice.php');
+    const php = file('br-medicaldevice/module.br-medicaldevice.php');
     expect(php.slice('<?php'.length)).not.toContain('?>');
     expect(php.slice('<?php'.length)).not.toContain('<?php');
   });

@@ -9,15 +9,18 @@ describe('generated XML against the community XSDs (a necessary check; iTop setu
   const file = (name: string) => textOf(files.find((f) => f.path === name)?.content ?? '');
 
   it('datamodel validates against itop_design-3.2.xsd', async () => {
-    expect(await xsdErrors(file('datamodel.br-medicaldevice.xml'), 'itop_design-3.2.xsd')).toEqual([]);
+    expect(await xsdErrors(file('br-medicaldevice/datamodel.br-medicaldevice.xml'), 'itop_design-3.2.xsd')).toEqual([]);
   });
 
   it('extension.xml validates against extension.xsd', async () => {
-    expect(await xsdErrors(file('extension.xml'), 'extension.xsd')).toEqual([]);
+    // The community XSD does not declare the type="array" that iTop's own parser needs on <modules>
+    // (setup/parameters.class.inc.php@3.2.0:165-200); iTop is the judge, so the XSD sees the file without it.
+    expect(file('extension.xml')).toContain('<modules type="array">');
+    expect(await xsdErrors(file('extension.xml').replace('<modules type="array">', '<modules>'), 'extension.xsd')).toEqual([]);
   });
 
   it('the XSD check can fail: a misspelt element is reported', async () => {
-    const broken = file('datamodel.br-medicaldevice.xml').replace('<db_table>', '<db_tabel>').replace('</db_table>', '</db_tabel>');
+    const broken = file('br-medicaldevice/datamodel.br-medicaldevice.xml').replace('<db_table>', '<db_tabel>').replace('</db_table>', '</db_tabel>');
     expect(await xsdErrors(broken, 'itop_design-3.2.xsd')).not.toEqual([]);
   });
 });

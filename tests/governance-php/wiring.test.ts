@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planGovernance } from '../../governance/plan.js';
-import { generateExtension } from '../../generator/generate.js';
+import { generateModule } from '../../generator/generate.js';
 import { buildPhpHooks } from '../../generator/ir/php-hooks.js';
 import { ITOP_27, ITOP_32 } from '../../generator/targets/target.js';
 import { cloneInputs, projectInputs, textOf } from '../support/project.js';
@@ -39,7 +39,7 @@ describe('governance PHP wiring', () => {
 
   it('emits the file at the listed path and lists it in module.<code>.php', async () => {
     for (const target of [ITOP_32, ITOP_27]) {
-      const files = generateExtension(await projectInputs(target), target);
+      const files = generateModule(await projectInputs(target), target);
       expect(files.map((f) => f.path)).toContain('src/BrMedicaldeviceGovernance.php');
       const module = textOf(files.find((f) => f.path === 'module.br-medicaldevice.php')?.content ?? '');
       expect(module).toContain("'src/BrMedicaldeviceGovernance.php',");
@@ -51,14 +51,14 @@ describe('governance PHP wiring', () => {
     inputs.model.rules = inputs.model.rules.filter((rule) => rule.check.kind === 'unique-together');
     const hooks = buildPhpHooks(inputs.model, planGovernance(inputs.model), ITOP_32);
     expect(hooks).toEqual({ classes: {}, includes: [] });
-    const files = generateExtension(inputs, ITOP_32);
+    const files = generateModule(inputs, ITOP_32);
     expect(files.some((f) => f.path.startsWith('src/'))).toBe(false);
     expect(textOf(files.find((f) => f.path.startsWith('datamodel.'))?.content ?? '')).not.toContain('event_listener');
   });
 
   it('writes one comment per rule with its id and English summary, class by class in model order, in plan order', async () => {
     const inputs = await projectInputs(ITOP_32);
-    const file = textOf(generateExtension(inputs, ITOP_32).find((f) => f.path === 'src/BrMedicaldeviceGovernance.php')?.content ?? '');
+    const file = textOf(generateModule(inputs, ITOP_32).find((f) => f.path === 'src/BrMedicaldeviceGovernance.php')?.content ?? '');
     const commented = [...file.matchAll(/^\t\t\/\/ ([A-Z]+-\d+) \((error|warning)(?:, derived from [A-Z]+-\d+)?\): (.+)$/gm)].map((m) => m[1]);
     const generated = planGovernance(inputs.model).filter((rule) => rule.enforcement === 'generated-php');
     const byClass = inputs.model.classes.flatMap((cls) => generated.filter((rule) => rule.class === cls.name));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import model from '../../model/br-medicaldevice/index.js';
+import { DEVICE_KINDS } from '../../model/br-medicaldevice/medical-device.js';
 import { validateModel } from '../../model/load/load-model.js';
 import { ModelError } from '../../model/load/model-error.js';
 import type { ModelDefinition } from '../../model/schema/model.js';
@@ -33,7 +34,7 @@ function issuesOf(value: unknown): string[] {
 const cases: [string, { given: unknown; want: string[] }][] = [
   [
     'wrong attribute type',
-    { given: broken((m) => (field(m, AE, 'port').type = 'int')), want: [`classes[${AE}].fields[port]: unknown type "int": expected one of string, text, integer, ipAddress, url, enum, externalKey, externalField, linkedSet`] },
+    { given: broken((m) => (field(m, AE, 'port').type = 'int')), want: [`classes[${AE}].fields[port]: unknown type "int": expected one of string, text, integer, ipAddress, url, image, enum, externalKey, externalField, linkedSet`] },
   ],
   [
     'missing German translation of a label',
@@ -67,7 +68,7 @@ const cases: [string, { given: unknown; want: string[] }][] = [
     'external key to a class that is neither in the model nor known to iTop',
     {
       given: broken((m) => (field(m, AE, 'functionalci_id').target = 'IPAddress')),
-      want: [`classes[${AE}].fields[functionalci_id].target: unknown target class 'IPAddress': expected a class of the model or a known iTop class (cmdbAbstractObject, Organization, FunctionalCI, PhysicalDevice, ConnectableCI, DatacenterDevice, Server, VirtualDevice, VirtualMachine)`],
+      want: [`classes[${AE}].fields[functionalci_id].target: unknown target class 'IPAddress': expected a class of the model or a known iTop class (cmdbAbstractObject, Organization, FunctionalCI, PhysicalDevice, ConnectableCI, DatacenterDevice, Server, Location, Typology, Document, lnkDocumentToFunctionalCI, VirtualDevice, VirtualMachine)`],
     },
   ],
   [
@@ -100,7 +101,10 @@ const cases: [string, { given: unknown; want: string[] }][] = [
   ],
   [
     'parent class declared after its child',
-    { given: broken((m) => m.classes.reverse()), want: [`classes[MedicalDeviceMIE].parent: parent class 'MedicalDevice' must be declared before 'MedicalDeviceMIE'`] },
+    {
+      given: broken((m) => m.classes.push(m.classes.splice(m.classes.findIndex((c: Mutable) => c.name === 'MedicalDevice'), 1)[0])),
+      want: DEVICE_KINDS.map((kind) => `classes[MedicalDevice${kind.suffix}].parent: parent class 'MedicalDevice' must be declared before 'MedicalDevice${kind.suffix}'`),
+    },
   ],
   [
     'filter placeholder not declared as a dependency',
@@ -108,7 +112,7 @@ const cases: [string, { given: unknown; want: string[] }][] = [
   ],
   [
     'menu under an unknown parent',
-    { given: broken((m) => (m.menus[2].parent = 'Dicom')), want: [`menus[MedicalDicomApplicationEntity].parent: unknown parent menu 'Dicom'`] },
+    { given: broken((m) => (m.menus.find((menu: Mutable) => menu.id === AE).parent = 'Dicom')), want: [`menus[MedicalDicomApplicationEntity].parent: unknown parent menu 'Dicom'`] },
   ],
   [
     'rights group naming an unknown class',

@@ -53,7 +53,8 @@ describe('packageExtension', () => {
     expect(central).toEqual(expected);
     expect(pkg.entries).toEqual(expected);
     expect(expected).toContain(`${MODULE}/extension.xml`);
-    expect(expected).toContain(`${MODULE}/module.${MODULE}.php`);
+    expect(expected).toContain(`${MODULE}/${MODULE}/module.${MODULE}.php`);
+    expect(expected).toContain(`${MODULE}/${MODULE}-teemip/module.${MODULE}-teemip.php`);
     expect(expected.every((entry) => entry.startsWith(`${MODULE}/`))).toBe(true);
     expect(expected.some((entry) => entry.split('/').some((segment) => segment.startsWith('.')))).toBe(false);
   });
@@ -87,7 +88,7 @@ describe('packageExtension', () => {
     const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
     const unzipped = unzipSync(pkg.bytes);
     const text = (name: string) => new TextDecoder().decode(unzipped[`${MODULE}/${name}`]);
-    expect(text(`module.${MODULE}.php`)).toContain(`'${MODULE}/${version}'`);
+    expect(text(`${MODULE}/module.${MODULE}.php`)).toContain(`'${MODULE}/${version}'`);
     expect(text('extension.xml')).toContain(`<version>${version}</version>`);
     expect(text('extension.xml')).toContain(`<release_date>${inputs.release.releaseDate}</release_date>`);
     expect(pkg.fileName).toBe(`${MODULE}-${version}.zip`);

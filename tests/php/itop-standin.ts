@@ -15,7 +15,7 @@ import { KNOWN_ITOP_CLASSES } from '../../model/itop/known-classes.js';
 import type { ModelDefinition } from '../../model/schema/model.js';
 import type { PlannedRule } from '../../governance/plan.js';
 import type { GeneratedFile } from '../../generator/context.js';
-import { buildContext, generateExtension } from '../../generator/generate.js';
+import { buildContext, generateModule } from '../../generator/generate.js';
 import { generatedRulesByClass } from '../../generator/php/governance/governance-class.js';
 import { checkMethodName, governanceClassName } from '../../generator/php/governance/names.js';
 import type { GeneratorInputs } from '../../generator/inputs.js';
@@ -39,7 +39,7 @@ export interface Generated {
 export async function generate(target: Target = ITOP_32, inputs?: GeneratorInputs): Promise<Generated> {
   const actual = inputs ?? (await projectInputs(target));
   const ctx = buildContext(actual, target);
-  const files = new Map(generateExtension(actual, target).map((file: GeneratedFile) => [file.path, textOf(file.content)]));
+  const files = new Map(generateModule(actual, target).map((file: GeneratedFile) => [file.path, textOf(file.content)]));
   return { target, model: actual.model, plan: ctx.ir.governance, includes: ctx.ir.php.includes, files };
 }
 

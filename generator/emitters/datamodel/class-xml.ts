@@ -59,7 +59,11 @@ function emitProperties(properties: Node, cls: ClassDefinition, ctx: GeneratorCo
   const naming = properties.ele('naming');
   attributeList(naming, cls.naming.attributes);
   if (target.complementaryNaming && cls.naming.complementary?.length) attributeList(naming, cls.naming.complementary, 'complementary_attributes');
-  if (cls.stateAttribute && target.stateAttribute === 'fields_semantic') leaf(properties.ele('fields_semantic'), 'state_attribute', cls.stateAttribute);
+  if ((cls.stateAttribute || cls.imageAttribute) && target.stateAttribute === 'fields_semantic') {
+    const semantic = properties.ele('fields_semantic');
+    if (cls.stateAttribute) leaf(semantic, 'state_attribute', cls.stateAttribute);
+    if (cls.imageAttribute) leaf(semantic, 'image_attribute', cls.imageAttribute);
+  }
   const icon = `images/${cls.icon}`;
   if (target.classIcon === 'properties') {
     // 1.7: iTop 3.x's converter wraps this into properties/style/icon; a style node of ours would then be doubled.
@@ -79,7 +83,16 @@ function emitProperties(properties: Node, cls: ClassDefinition, ctx: GeneratorCo
     const node = properties.ele('indexes');
     for (const index of indexes) attributeList(node.ele('index', { id: index.id }), index.attributes);
   }
-  if (rules.length > 0) emitUniquenessRules(properties.ele('uniqueness_rules'), cls, rules);
+  if (rules.length > 0 || cls.uniquenessRules?.length) {
+    const node = properties.ele('uniqueness_rules');
+    for (const rule of cls.uniquenessRules ?? []) {
+      const entry = node.ele('rule', { id: rule.id });
+      attributeList(entry, rule.attributes);
+      leaf(entry, 'disabled', false);
+      leaf(entry, 'is_blocking', true);
+    }
+    emitUniquenessRules(node, cls, rules);
+  }
   if (cls.obsolescence) leaf(properties.ele('obsolescence'), 'condition', cls.obsolescence);
 }
 

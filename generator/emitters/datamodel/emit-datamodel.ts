@@ -1,7 +1,7 @@
 import { create } from 'xmlbuilder2';
 import type { Emitter } from '../../context.js';
 import { emitClass, emitImpacts } from './class-xml.js';
-import { emitMenu } from './menu-xml.js';
+import { emitDashboardExtension, emitMenu } from './menu-xml.js';
 import { emitUserRights } from './rights-xml.js';
 import { XSI_NAMESPACE } from '../../xml/xml.js';
 
@@ -22,7 +22,8 @@ export const emitDatamodel: Emitter = (ctx) => {
     emitImpacts(classes.ele('class', { id: className, _delta: 'must_exist' }), impacts, 'define');
   }
   const menus = root.ele('menus');
-  for (const menu of model.menus) emitMenu(menus, menu, ctx.target);
+  for (const menu of model.menus) emitMenu(menus, menu, ctx.target, model.module.code);
+  for (const extension of model.dashboardExtensions ?? []) emitDashboardExtension(menus, extension);
   emitUserRights(root, model.userRights);
   const content = `${doc.end({ prettyPrint: true, indent: '  ' })}\n`;
   return [{ path: `datamodel.${model.module.code}.xml`, content }];

@@ -8,6 +8,7 @@ const ITOP_TYPES: Record<Field['type'], string> = {
   integer: 'AttributeInteger',
   ipAddress: 'AttributeIPAddress',
   url: 'AttributeURL',
+  image: 'AttributeImage',
   enum: 'AttributeEnum',
   externalKey: 'AttributeExternalKey',
   externalField: 'AttributeExternalField',
@@ -19,8 +20,8 @@ export function itopAttributeType(field: Field): string {
 }
 
 /** One `<field>` of a class, with the children its iTop attribute type expects (ITOP-REFERENCE §4.5). */
-export function emitField(fields: Node, field: Field, target: Target): void {
-  const node = typed(fields, 'field', field.code, ITOP_TYPES[field.type]);
+export function emitField(fields: Node, field: Field, target: Target, delta?: string): void {
+  const node = typed(fields, 'field', field.code, ITOP_TYPES[field.type], delta);
   switch (field.type) {
     case 'externalField':
       leaf(node, 'extkey_attcode', field.externalKey);
@@ -37,6 +38,14 @@ export function emitField(fields: Node, field: Field, target: Target): void {
     case 'enum':
       emitEnumValues(node, field, target);
       break;
+    case 'image':
+      // No <sql>: an image is stored in three columns named after the code (_data, _mimetype, _filename).
+      leaf(node, 'display_max_width', field.display.width);
+      leaf(node, 'display_max_height', field.display.height);
+      leaf(node, 'storage_max_width', field.storage.width);
+      leaf(node, 'storage_max_height', field.storage.height);
+      leaf(node, 'is_null_allowed', !field.mandatory);
+      return;
     default:
       break;
   }

@@ -1,27 +1,39 @@
 import { create } from 'xmlbuilder2';
-import type { Emitter } from '../../context.js';
+import type { Emitter, GeneratorContext } from '../../context.js';
 import { leaf } from '../../xml/xml.js';
 
+export interface ExtensionXmlSpec {
+  code: string;
+  label: string;
+  description: string;
+  modules: string[];
+}
+
 /**
- * `extension.xml`, in the element order of the iTop Hub convention (ITOP-REFERENCE §2.5). iTop reads
+ * An `extension.xml`, in the element order of the iTop Hub convention (ITOP-REFERENCE §2.5). iTop reads
  * values verbatim, whitespace included, so no value is padded.
  */
-export const emitExtensionXml: Emitter = (ctx) => {
+export function renderExtensionXml(ctx: GeneratorContext, spec: ExtensionXmlSpec): string {
   const { module } = ctx.ir.model;
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const root = doc.ele('extension', { format: '1.0' });
   const values: [string, string][] = [
-    ['extension_code', module.code],
+    ['extension_code', spec.code],
     ['company', module.company],
     ['author', module.author],
-    ['label', module.label],
-    ['description', module.description],
+    ['label', spec.label],
+    ['description', spec.description],
     ['version', ctx.release.version],
   ];
   for (const [name, value] of values) leaf(root, name, value);
-  const modules = root.ele('modules').ele('module');
-  leaf(modules, 'id', module.code);
-  leaf(modules, 'version', ctx.release.version);
+  // iTop's setup reads this file with XMLParameters, where repeated children need type="array"
+  // (setup/parameters.class.inc.php@3.2.0:165-200: "duplicate tags 'module' inside hash 'modules'").
+  const modules = root.ele('modules', { type: 'array' });
+  for (const code of spec.modules) {
+    const entry = modules.ele('module');
+    leaf(entry, 'id', code);
+    leaf(entry, 'version', ctx.release.version);
+  }
   const tail: [string, string][] = [
     ['release_date', ctx.release.releaseDate],
     ['version_description', ''],
@@ -31,5 +43,11 @@ export const emitExtensionXml: Emitter = (ctx) => {
     ['more_info_url', module.moreInfoUrl],
   ];
   for (const [name, value] of tail) leaf(root, name, value);
-  return [{ path: 'extension.xml', content: `${doc.end({ prettyPrint: true, indent: '  ' })}\n` }];
+  return `${doc.end({ prettyPrint: true, indent: '  ' })}\n`;
+}
+
+/** The extension's own `extension.xml`, beside its main module's folder (the code 3.2.5 used, so setup sees an upgrade). */
+export const emitExtensionXml: Emitter = (ctx) => {
+  const { module } = ctx.ir.model;
+  return [{ path: 'extension.xml', content: renderExtensionXml(ctx, { code: module.code, label: module.label, description: module.description, modules: [module.code] }) }];
 };

@@ -1,33 +1,52 @@
 import Handlebars from 'handlebars';
-import type { Emitter } from '../../context.js';
+import type { Emitter, GeneratorContext } from '../../context.js';
 import { installerClassName, renderInstallerClass } from '../../php/installer/installer-class.js';
 import { phpString } from '../../php/php-string.js';
+import type { InstallerStep } from '../../ir/installer.js';
 
 export const MODULE_TEMPLATE = 'module.br-medicaldevice.php.tmpl';
 
-/** `module.<code>.php` from the project's template: the module id carries the package.json version. */
-export const emitModule: Emitter = (ctx) => {
-  const { module } = ctx.ir.model;
+/** What differs between the module files of the extension (the main module, a bridge module). */
+export interface ModuleFileSpec {
+  code: string;
+  label: string;
+  dependencies: string[];
+  /** PHP boolean expression iTop's setup evaluates to select the module by itself (an invisible module). */
+  autoSelect?: string;
+  datamodel: string[];
+  installer?: InstallerStep[];
+}
+
+/** Renders `module.<code>.php` from the project's template: the module id carries the package.json version. */
+export function renderModuleFile(ctx: GeneratorContext, spec: ModuleFileSpec): string {
   const template = Handlebars.compile(ctx.templates[MODULE_TEMPLATE] ?? '', { noEscape: true, strict: true });
-  const datamodel = [...(ctx.target.modelPlaceholder ? [`model.${module.code}.php`] : []), ...ctx.ir.php.includes];
-  const content = template({
-    moduleCode: module.code,
+  const steps = spec.installer ?? [];
+  return template({
+    moduleCode: spec.code,
     version: ctx.release.version,
     itopVersions: ctx.target.itopVersions,
-    moduleId: phpString(`${module.code}/${ctx.release.version}`),
-    label: phpString(module.label),
-    category: phpString(module.category),
-    dependencies: ctx.target.dependencyModules.map((module) => phpString(`${module}/${ctx.release.itopVersionMin}`)),
-    datamodel: datamodel.map(phpString),
-    moreInformation: phpString(module.moreInfoUrl),
-    ...installerOf(ctx),
+    moduleId: phpString(`${spec.code}/${ctx.release.version}`),
+    label: phpString(spec.label),
+    category: phpString(ctx.ir.model.module.category),
+    dependencies: spec.dependencies.map(phpString),
+    visible: spec.autoSelect ? 'false' : 'true',
+    autoSelect: spec.autoSelect ? phpString(spec.autoSelect) : '',
+    installer: steps.length > 0 ? phpString(installerClassName(spec.code)) : '',
+    installerClass: steps.length > 0 ? renderInstallerClass(spec.code, steps) : '',
+    datamodel: spec.datamodel.map(phpString),
+    moreInformation: phpString(ctx.ir.model.module.moreInfoUrl),
+  });
+}
+
+/** `module.<code>.php` of the main module. */
+export const emitModule: Emitter = (ctx) => {
+  const { module } = ctx.ir.model;
+  const content = renderModuleFile(ctx, {
+    code: module.code,
+    label: module.label,
+    dependencies: ctx.target.dependencyModules.map((dependency) => `${dependency}/${ctx.release.itopVersionMin}`),
+    datamodel: [...(ctx.target.modelPlaceholder ? [`model.${module.code}.php`] : []), ...ctx.ir.php.includes],
+    installer: ctx.ir.installer,
   });
   return [{ path: `module.${module.code}.php`, content }];
 };
-
-/** The installer class (generator/ir/installer-steps.ts), when the extension has installer steps. */
-function installerOf(ctx: Parameters<Emitter>[0]): { installerClass: string; installer: string } {
-  if (ctx.ir.installer.length === 0) return { installerClass: '', installer: '' };
-  const className = installerClassName(ctx.ir.model);
-  return { installerClass: phpString(className), installer: renderInstallerClass(className, ctx.ir.installer) };
-}

@@ -1,7 +1,6 @@
 import { LANGUAGES, type LocalizedText, type ModelDefinition } from '../../../model/schema/model.js';
 import type { AuditIR } from '../../ir/audit.js';
-import type { InstallerStep } from '../../ir/installer-steps.js';
-import type { Target } from '../../targets/target.js';
+import type { InstallerStep } from '../../ir/installer.js';
 import { phpString } from '../php-string.js';
 
 const localized = (text: LocalizedText): string => `array(${LANGUAGES.map((language) => `${phpString(language)} => ${phpString(text[language])}`).join(', ')})`;
@@ -12,9 +11,10 @@ const localized = (text: LocalizedText): string => `array(${LANGUAGES.map((langu
  * data load of every install and upgrade. Existing objects are found by identity (category: marker at the end
  * of its description, or its name in any of our languages; rule: name starting with its key and ':') and
  * updated; rules of ours (`ID:` / `ID (ID):` names) that the model no longer audits are deleted; nothing else
- * is touched.
+ * is touched. A failure is logged, never fatal: the audit must not block an install or an upgrade.
+ * PHP 7.1 syntax; closures instead of helper methods, so the step is plain statements of its hook.
  */
-export function auditInstallerStep(model: ModelDefinition, audit: AuditIR, _target: Target): InstallerStep {
+export function auditInstallerStep(model: ModelDefinition, audit: AuditIR): InstallerStep {
   const categories = audit.categories.map((category) => {
     const rules = category.rules.map(
       (rule) =>
@@ -43,99 +43,77 @@ export function auditInstallerStep(model: ModelDefinition, audit: AuditIR, _targ
     '$aCategories = array(',
     ...categories.map((category) => category.replace(/^/gm, '\t')),
     ');',
-    `self::UpsertAudit($aCategories, self::AuditLanguage($oConfiguration, $sPreviousVersion), ${phpString(`${model.module.code} setup: audit rules`)});`,
+    `$sTrackInfo = ${phpString(`${model.module.code} setup: audit rules`)};`,
+    UPSERT,
   ].join('\n');
-  return { id: 'AuditRules', hook: 'AfterDataLoad', summary: 'creates or updates the audit categories and rules derived from the governance rules', body, helpers: HELPERS };
+  return { hook: 'AfterDataLoad', comment: 'Audit categories and rules derived from the governance rules: created, or updated by identity (docs/AUDIT.md).', code: body };
 }
 
-const HELPERS = String.raw`/**
- * Language of the audit names: iTop's default language (read from the configuration file on an upgrade, as
- * itop-structure does), 'en' unless it is German or French.
- */
-private static function AuditLanguage(Config $oConfiguration, $sPreviousVersion)
-{
-	$sLanguage = $oConfiguration->GetDefaultLanguage();
-	if ((string) $sPreviousVersion !== '')
-	{
-		try
-		{
-			$sLanguage = utils::GetConfig(true)->GetDefaultLanguage();
-		}
-		catch (Exception $e)
-		{
+const UPSERT = String.raw`try {
+	// Language of the names: iTop's default language (read from the configuration file on an upgrade, as
+	// itop-structure does); 'en' unless it is German or French.
+	$sDefaultLanguage = $oConfiguration->GetDefaultLanguage();
+	if ((string) $sPreviousVersion !== '') {
+		try {
+			$sDefaultLanguage = utils::GetConfig(true)->GetDefaultLanguage();
+		} catch (Exception $e) {
 			// keep the language of the configuration given to the installer
 		}
 	}
-	$sPrefix = strtoupper(substr((string) $sLanguage, 0, 2));
-	if ($sPrefix === 'DE')
-	{
-		return 'de';
-	}
-	if ($sPrefix === 'FR')
-	{
-		return 'fr';
-	}
-	return 'en';
-}
-
-/** Creates or updates each category and its rules by identity; deletes our rules the model no longer has. */
-private static function UpsertAudit($aCategories, $sLanguage, $sTrackInfo)
-{
+	$sPrefix = strtoupper(substr((string) $sDefaultLanguage, 0, 2));
+	$sLanguage = ($sPrefix === 'DE') ? 'de' : (($sPrefix === 'FR') ? 'fr' : 'en');
+	$fWrite = function (DBObject $oObject) {
+		if ($oObject->IsNew()) {
+			$oObject->DBInsert();
+		} elseif ($oObject->IsModified()) {
+			$oObject->DBUpdate();
+		}
+	};
+	$fAll = function (DBObjectSearch $oSearch) {
+		$oSearch->AllowAllData();
+		$oSet = new DBObjectSet($oSearch);
+		$aObjects = array();
+		while ($oObject = $oSet->Fetch()) {
+			$aObjects[] = $oObject;
+		}
+		return $aObjects;
+	};
 	CMDBObject::SetTrackInfo($sTrackInfo);
-	$oSearch = new DBObjectSearch('AuditCategory');
-	$oSearch->AllowAllData();
-	$oSet = new DBObjectSet($oSearch);
-	$aExisting = array();
-	while ($oObject = $oSet->Fetch())
-	{
-		$aExisting[] = $oObject;
-	}
-	foreach ($aCategories as $aCategory)
-	{
+	$aExisting = $fAll(new DBObjectSearch('AuditCategory'));
+	foreach ($aCategories as $aCategory) {
+		// A category: the marker at the end of its description, or its name in one of our languages.
 		$oCategory = null;
-		foreach ($aExisting as $oObject)
-		{
+		foreach ($aExisting as $oObject) {
 			$sDescription = (string) $oObject->Get('description');
 			$sMarker = $aCategory['marker'];
-			if ((substr($sDescription, -strlen($sMarker)) === $sMarker) || in_array((string) $oObject->Get('name'), $aCategory['name'], true))
-			{
+			if ((substr($sDescription, -strlen($sMarker)) === $sMarker) || in_array((string) $oObject->Get('name'), $aCategory['name'], true)) {
 				$oCategory = $oObject;
 				break;
 			}
 		}
-		if ($oCategory === null)
-		{
+		if ($oCategory === null) {
 			$oCategory = MetaModel::NewObject('AuditCategory');
 		}
 		$oCategory->Set('name', $aCategory['name'][$sLanguage]);
 		$oCategory->Set('description', $aCategory['description'][$sLanguage]);
 		$oCategory->Set('definition_set', $aCategory['definition_set']);
-		self::WriteAuditObject($oCategory);
+		$fWrite($oCategory);
 		$iCategory = $oCategory->GetKey();
 
+		// Its rules: the one whose name starts with the rule's key and ':'.
 		$oRuleSearch = new DBObjectSearch('AuditRule');
-		$oRuleSearch->AllowAllData();
 		$oRuleSearch->AddCondition('category_id', $iCategory, '=');
-		$oRuleSet = new DBObjectSet($oRuleSearch);
-		$aRules = array();
-		while ($oObject = $oRuleSet->Fetch())
-		{
-			$aRules[] = $oObject;
-		}
+		$aRules = $fAll($oRuleSearch);
 		$aKept = array();
-		foreach ($aCategory['rules'] as $aRule)
-		{
+		foreach ($aCategory['rules'] as $aRule) {
 			$oRule = null;
-			foreach ($aRules as $oObject)
-			{
-				if (!isset($aKept[$oObject->GetKey()]) && (strpos((string) $oObject->Get('name'), $aRule['key'].':') === 0))
-				{
+			foreach ($aRules as $oObject) {
+				if (!isset($aKept[$oObject->GetKey()]) && (strpos((string) $oObject->Get('name'), $aRule['key'].':') === 0)) {
 					$oRule = $oObject;
 					break;
 				}
 			}
-			if ($oRule === null)
-			{
+			if ($oRule === null) {
 				$oRule = MetaModel::NewObject('AuditRule');
 				$oRule->Set('category_id', $iCategory);
 			}
@@ -143,28 +121,17 @@ private static function UpsertAudit($aCategories, $sLanguage, $sTrackInfo)
 			$oRule->Set('description', $aRule['description'][$sLanguage]);
 			$oRule->Set('query', $aRule['query']);
 			$oRule->Set('valid_flag', 'false');
-			self::WriteAuditObject($oRule);
+			$fWrite($oRule);
 			$aKept[$oRule->GetKey()] = true;
 		}
-		foreach ($aRules as $oObject)
-		{
-			if (!isset($aKept[$oObject->GetKey()]) && preg_match('/^[A-Z]+-[0-9]+( \([A-Z]+-[0-9]+\))?:/', (string) $oObject->Get('name')))
-			{
+		// Duplicates, and rules of ours the model no longer audits; the administrator's own rules stay.
+		foreach ($aRules as $oObject) {
+			if (!isset($aKept[$oObject->GetKey()]) && preg_match('/^[A-Z]+-[0-9]+( \([A-Z]+-[0-9]+\))?:/', (string) $oObject->Get('name'))) {
 				$oObject->DBDelete();
 			}
 		}
-		SetupLog::Info($sTrackInfo.': category "'.$oCategory->Get('name').'" holds '.count($aKept).' generated rules');
+		static::Log('info', 'audit category "'.$oCategory->Get('name').'" holds '.count($aKept).' generated rules');
 	}
-}
-
-private static function WriteAuditObject(DBObject $oObject)
-{
-	if ($oObject->IsNew())
-	{
-		$oObject->DBInsert();
-	}
-	elseif ($oObject->IsModified())
-	{
-		$oObject->DBUpdate();
-	}
+} catch (Exception $e) {
+	static::Log('error', 'audit rules not installed: '.$e->getMessage());
 }`;

@@ -1,63 +1,133 @@
-import type { ModelDefinition } from '../../../model/schema/model.js';
-import { INSTALLER_HOOKS, type InstallerStep } from '../../ir/installer-steps.js';
-import { modulePrefix } from '../governance/names.js';
+import type { InstallerHook, InstallerStep, SuccessorMigration } from '../../ir/installer.js';
+import { phpString } from '../php-string.js';
 
-/** The module's installer class, e.g. `BrMedicaldeviceInstaller` (global namespace, like iTop's core modules). */
-export function installerClassName(model: ModelDefinition): string {
-  return `${modulePrefix(model)}Installer`;
+const HOOKS: InstallerHook[] = ['AfterDatabaseCreation', 'AfterDataLoad'];
+
+/** Name of the installer class of a module: `br-medicaldevice` → `BrMedicaldeviceInstaller`. */
+export function installerClassName(moduleCode: string): string {
+  return `${moduleCode.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')}Installer`;
 }
-
-const indent = (code: string, tabs: number): string =>
-  code
-    .split('\n')
-    .map((line) => (line === '' ? '' : `${'\t'.repeat(tabs)}${line}`))
-    .join('\n');
 
 /**
- * The installer class, PHP without an opening tag, to follow `SetupWebPage::AddModule` in the module file.
- * Guarded by `class_exists` as iTop's core modules guard theirs: setup may read the module file more than once.
- * Each hook with steps calls them in list order; PHP 7.1 syntax (the 2.7 target).
+ * The installer steps of the upgrade from the hand-written extension: run once, when the version recorded
+ * by the previous setup is below `below` (a first install records none). Plain SQL on our own columns so
+ * that rows breaking today's rules are kept as they are (the ORM would run CheckToWrite on them).
  */
-export function renderInstallerClass(className: string, steps: readonly InstallerStep[]): string {
-  const ids = new Set<string>();
-  for (const step of steps) {
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(step.id) || ids.has(step.id)) throw new Error(`installer step id '${step.id}' is not a unique PHP identifier`);
-    ids.add(step.id);
-  }
-  const parameters = 'Config $oConfiguration, $sPreviousVersion, $sCurrentVersion';
-  const members: string[] = [];
-  for (const hook of INSTALLER_HOOKS) {
-    const calls = steps.filter((step) => step.hook === hook);
-    if (calls.length === 0) continue;
-    members.push(
-      [
-        `public static function ${hook}(${parameters})`,
-        '{',
-        ...calls.map((step) => `\tself::Step${step.id}($oConfiguration, $sPreviousVersion, $sCurrentVersion);`),
-        '}',
-      ].join('\n'),
-    );
-  }
-  for (const step of steps) {
-    members.push(
-      [
-        `/** ${step.hook}: ${step.summary.replace(/\*\//g, '* /')} */`,
-        `private static function Step${step.id}(${parameters})`,
-        '{',
-        indent(step.body.trim(), 1),
-        '}',
-      ].join('\n'),
-    );
-    if (step.helpers.trim() !== '') members.push(step.helpers.trim());
-  }
+export function successorSteps(migration: SuccessorMigration): InstallerStep[] {
+  const guard = `if ($sPreviousVersion === '' || version_compare($sPreviousVersion, ${phpString(migration.below)}, '>=')) {\n\treturn;\n}`;
+  const lines = [
+    ...migration.defaults.map((d) => `static::FillDefault(${phpString(d.class)}, ${phpString(d.field)}, ${phpString(d.value)});`),
+    ...migration.backfills.map((b) => `static::BackfillMirror(${[b.class, b.keyColumn, b.foreignClass, b.attribute, b.into].map(phpString).join(', ')});`),
+  ];
   return [
-    `if (!class_exists('${className}'))`,
-    '{',
-    `\tclass ${className} extends ModuleInstallerAPI`,
-    '\t{',
-    indent(members.join('\n\n'), 2),
-    '\t}',
-    '}',
-    '',
-  ].join('\n');
+    {
+      hook: 'AfterDatabaseCreation',
+      comment: `Upgrade from a version below ${migration.below} (the hand-written extension): new fields get their default, mirrored fields their value.`,
+      code: `${guard}\nstatic::Log('info', 'upgrade from '.$sPreviousVersion.' to '.$sCurrentVersion.': migrating the data of the hand-written extension');\n${lines.join('\n')}`,
+    },
+  ];
 }
+
+/** The installer class, guarded as iTop's own module files guard theirs (module files are eval'd more than once). */
+export function renderInstallerClass(moduleCode: string, steps: InstallerStep[]): string {
+  const className = installerClassName(moduleCode);
+  const hooks = HOOKS.filter((hook) => steps.some((step) => step.hook === hook)).map((hook) => {
+    const body = steps
+      .filter((step) => step.hook === hook)
+      .map((step) => `// ${step.comment}\n${step.code}`)
+      .join('\n\n');
+    return `public static function ${hook}(Config $oConfiguration, $sPreviousVersion, $sCurrentVersion)\n{\n${indent(body)}\n}`;
+  });
+  const body = [...hooks, HELPERS(moduleCode)].join('\n\n');
+  return `if (!class_exists(${phpString(className)})) {\n\t/**\n\t * Setup steps of ${moduleCode}, called by iTop's setup with the version it had recorded (empty on a first install).\n\t * Generated by br-medicaldevice-generator. Do not edit.\n\t */\n\tclass ${className} extends ModuleInstallerAPI\n\t{\n${indent(body, 2)}\n\t}\n}\n`;
+}
+
+function indent(text: string, depth = 1): string {
+  const tabs = '\t'.repeat(depth);
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? '' : tabs + line))
+    .join('\n');
+}
+
+/** Shared helpers: one bad row is reported in the setup log, never fatal; every statement is idempotent. */
+const HELPERS = (moduleCode: string) => `/**
+ * Sets the field to its default in the rows that have no value (left by a version that had no such field).
+ */
+protected static function FillDefault($sClass, $sAttCode, $sDefault)
+{
+	try {
+		$sTable = MetaModel::DBGetTable($sClass, $sAttCode);
+		$aColumns = array_keys(MetaModel::GetAttributeDef($sClass, $sAttCode)->GetSQLColumns());
+		$sColumn = $aColumns[0];
+		$sQuery = 'UPDATE \`'.$sTable.'\` SET \`'.$sColumn.'\` = '.CMDBSource::Quote($sDefault).' WHERE \`'.$sColumn.'\` IS NULL OR \`'.$sColumn.'\` = \\'\\'';
+		CMDBSource::Query($sQuery);
+		static::Log('info', $sClass.'.'.$sAttCode.': '.CMDBSource::AffectedRows().' row(s) set to the default '.$sDefault);
+	} catch (Exception $e) {
+		static::Log('error', $sClass.'.'.$sAttCode.': default not set: '.$e->getMessage());
+	}
+}
+
+/**
+ * Fills the empty mirrored field of each object from the object its key column points at. Reads the key
+ * column directly: iTop keeps a column it no longer reads, so the key the old version stored is still there
+ * even where the bridge module is not installed.
+ */
+protected static function BackfillMirror($sClass, $sKeyColumn, $sForeignClass, $sForeignAttCode, $sAttCode)
+{
+	try {
+		$sTable = MetaModel::DBGetTable($sClass, $sAttCode);
+		$aColumns = array_keys(MetaModel::GetAttributeDef($sClass, $sAttCode)->GetSQLColumns());
+		$sColumn = $aColumns[0];
+		$sKeyTable = MetaModel::DBGetTable($sClass);
+		if (count(CMDBSource::QueryToArray('SHOW COLUMNS FROM \`'.$sKeyTable.'\` LIKE '.CMDBSource::Quote($sKeyColumn))) === 0) {
+			static::Log('info', $sClass.': no column '.$sKeyColumn.', nothing to fill');
+			return;
+		}
+		$aRows = CMDBSource::QueryToArray('SELECT k.id AS id, k.\`'.$sKeyColumn.'\` AS target_id FROM \`'.$sKeyTable.'\` AS k JOIN \`'.$sTable.'\` AS m ON m.id = k.id WHERE k.\`'.$sKeyColumn.'\` > 0 AND (m.\`'.$sColumn.'\` IS NULL OR m.\`'.$sColumn.'\` = \\'\\') ORDER BY k.id');
+	} catch (Exception $e) {
+		static::Log('error', $sClass.'.'.$sAttCode.': not filled from '.$sKeyColumn.': '.$e->getMessage());
+		return;
+	}
+	if (count($aRows) === 0) {
+		static::Log('info', $sClass.'.'.$sAttCode.': nothing to fill from '.$sKeyColumn);
+		return;
+	}
+	if (!MetaModel::IsValidClass($sForeignClass)) {
+		static::Log('warning', $sClass.'.'.$sAttCode.': '.count($aRows).' object(s) point at a '.$sForeignClass.' through '.$sKeyColumn.', but '.$sForeignClass.' is not installed: left empty, the key column is kept');
+		return;
+	}
+	$iFilled = 0;
+	foreach ($aRows as $aRow) {
+		$sWhat = $sClass.' #'.$aRow['id'].' ('.$sKeyColumn.' = '.$aRow['target_id'].')';
+		try {
+			$oTarget = MetaModel::GetObject($sForeignClass, (int) $aRow['target_id'], false, true);
+			if ($oTarget === null) {
+				static::Log('warning', $sWhat.': the '.$sForeignClass.' no longer exists, '.$sAttCode.' left empty');
+				continue;
+			}
+			if (!MetaModel::IsValidAttCode(get_class($oTarget), $sForeignAttCode)) {
+				static::Log('warning', $sWhat.': a '.get_class($oTarget).' has no '.$sForeignAttCode.', '.$sAttCode.' left empty');
+				continue;
+			}
+			$sValue = (string) $oTarget->Get($sForeignAttCode);
+			CMDBSource::Query('UPDATE \`'.$sTable.'\` SET \`'.$sColumn.'\` = '.CMDBSource::Quote($sValue).' WHERE id = '.(int) $aRow['id'].' AND (\`'.$sColumn.'\` IS NULL OR \`'.$sColumn.'\` = \\'\\')');
+			$iFilled++;
+		} catch (Exception $e) {
+			static::Log('error', $sWhat.': '.$sAttCode.' not filled: '.$e->getMessage());
+		}
+	}
+	static::Log('info', $sClass.'.'.$sAttCode.': filled from '.$sKeyColumn.' for '.$iFilled.' of '.count($aRows).' object(s)');
+}
+
+protected static function Log($sLevel, $sMessage)
+{
+	$sLine = ${phpString(`${moduleCode}: `)}.$sMessage;
+	if ($sLevel === 'error') {
+		SetupLog::Error($sLine);
+	} elseif ($sLevel === 'warning') {
+		SetupLog::Warning($sLine);
+	} else {
+		SetupLog::Info($sLine);
+	}
+}`;
