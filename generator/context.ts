@@ -1,5 +1,6 @@
 import type { ImpactNeighbour, ModelDefinition } from '../model/schema/model.js';
 import type { PlannedRule } from '../governance/plan.js';
+import type { AuditIR } from './ir/audit.js';
 import type { DictionaryEntry } from './ir/dictionary.js';
 import type { InstallerStep } from './ir/installer.js';
 import type { PhpHooks } from './ir/php-hooks.js';
@@ -32,6 +33,8 @@ export interface ExtensionIR {
   installer: InstallerStep[];
   /** Images shipped in the module, by file name (read from templates/images before emitting). */
   images: Record<string, string>;
+  /** The iTop Audit derived from the governance rules (categories, rules, the rules OQL cannot express). */
+  audit: AuditIR;
 }
 
 /** Handed to every emitter, as ts-proto does: no globals, the target decides every version difference. */

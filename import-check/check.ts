@@ -146,6 +146,8 @@ export class ImportCheck {
   /** Classes with an export: authoritative, nothing else of them exists. */
   private readonly exported = new Set<string>();
   private sentinel = 0;
+  /** Called with every object an export loads (the `audit` command lists the stored objects this way). */
+  exportObserver: ((className: string, record: StoredRecord, file: string, line: number) => void) | undefined;
   /** Searches of targets by attribute lists (see search()). */
   private readonly searches = new Map<string, Search>();
   /** Per class, by id: the line of the import file that last wrote the object (IMPORT-DUPLICATE). */
@@ -550,6 +552,7 @@ export class ImportCheck {
       }
     }
     this.dataset.put(schema.name, record);
+    this.exportObserver?.(schema.name, record, file, line);
   }
 }
 

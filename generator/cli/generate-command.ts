@@ -1,3 +1,5 @@
+import { buildAudit } from '../ir/audit.js';
+import { planGovernance } from '../../governance/plan.js';
 import path from 'node:path';
 import { readInputs, type GeneratorInputs } from '../inputs.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -66,9 +68,20 @@ export async function runGenerate(options: GenerateOptions, log: (line: string) 
 }
 
 /** `validate`: loads and checks the model alone. */
+/** What validate says of the iTop Audit: how many rules it audits, and each rule OQL cannot express (not audited in iTop). */
+function auditSummary(model: Parameters<typeof planGovernance>[0]): string[] {
+  const audit = buildAudit(model, planGovernance(model));
+  const audited = audit.categories.reduce((n, category) => n + category.rules.length, 0);
+  return [
+    `iTop Audit: ${audited} rules audited in ${audit.categories.length} categories${audit.notAudited.length ? `; not audited in iTop: ${audit.notAudited.length}` : ''}`,
+    ...audit.notAudited.map((rule) => `  ${rule.key} (${rule.className}) not audited in iTop: ${rule.reason}`),
+  ];
+}
+
 export async function runValidate(options: CommonOptions, log: (line: string) => void): Promise<number> {
   const { inputs } = await readInputsFor(options);
   const { model } = inputs;
   log(`${options.model}: valid model: ${model.classes.length} classes, ${model.rules.length} rules, ${model.menus.length} menus`);
+  for (const line of auditSummary(model)) log(line);
   return EXIT.ok;
 }

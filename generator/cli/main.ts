@@ -81,6 +81,21 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       })();
     });
 
+  // audit: loaded on use, like check.
+  program
+    .command('audit')
+    .description('list the stored objects of iTop exports that break a governance rule, as iTop\'s Audit does (exit 1: errors, 2: unusable input)')
+    .argument('<exports...>', 'iTop exports of AEs, links, organizations… ([class:]file)')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--lang <language>', 'language of the messages: en, de or fr', 'en')
+    .option('--strict', 'exit 1 on warnings too')
+    .option('--obsolete', 'audit obsolete objects too (iTop shows them only with "show obsolete data")')
+    .option('--encoding <charset>', 'utf-8 (a BOM is allowed), iso-8859-1 or windows-1252', 'utf-8')
+    .option('--separator <char>', "',', ';' or tab (default: detected on the header line)")
+    .action(function (this: Command, exports: string[]) {
+      return run(async () => (await import('./audit-command.js')).runAuditCommand(exports, this.opts(), (text) => process.stdout.write(text)))();
+    });
+
   return program;
 }
 

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { ClassDefinition, EnumField } from '../../../model/schema/model.js';
 import type { Emitter, GeneratorContext } from '../../context.js';
+import { auditTable } from './audit-table.js';
 import { mdCode, mdHeading, mdText } from './markdown.js';
 import { classMenuPaths, type ClassMenuPath } from './menu-paths.js';
 import { mermaidClassDiagram } from './mermaid.js';
@@ -49,6 +50,7 @@ export function dicomDocView(ctx: GeneratorContext) {
     bridges: (model.bridges ?? []).map((bridge) => bridgeText(labels, bridge)),
     classes: classesInMenuOrder(model.classes, menus).map((cls) => classView(ctx, labels, cls, menus)),
     governanceTable: governanceTable(labels, governance),
+    auditTable: auditTable(ctx.ir.audit, (name) => labels.classLabel(name), governance.map((rule) => ({ key: rule.derivedFrom ? `${rule.id} (${rule.derivedFrom})` : rule.id, className: rule.class }))),
     lifecycles: model.classes.flatMap((cls) => lifecycleView(labels, cls)),
     rightsGroupsTable: rightsGroupsTable(labels, model.userRights),
     rightsProfilesTable: rightsProfilesTable(model.userRights),
