@@ -34,10 +34,11 @@ export const userRights: UserRights = {
       id: 122454,
       existing: false,
       name: 'Medical Device User',
-      description: 'Documents medical devices and their DICOM communication: reads and edits, never deletes',
+      description: 'Documents medical devices and their DICOM communication: reads, edits and deletes one record at a time',
       grants: [
-        { group: 'MedicalDicom', actions: [...READ_WRITE] },
-        { group: 'MedicalDevice', actions: [...READ_WRITE] },
+        // 3.2.5 let this profile delete single records; an upgraded site keeps that (bulk deletion stays the manager's).
+        { group: 'MedicalDicom', actions: [...READ_WRITE, 'delete'] },
+        { group: 'MedicalDevice', actions: [...READ_WRITE, 'delete'] },
         { group: 'MedicalDicomReferences', actions: [...READ] },
         // As 3.2.5: users pick brands and models, managers maintain them.
         { group: 'MedicalTypology', actions: [...READ] },
