@@ -1,8 +1,8 @@
 import { renderAuditJson, renderAuditText } from '../../import-check/audit/render-audit.js';
 import { runAudit } from '../../import-check/audit/run-audit.js';
-import { ImportInputError, parseEncoding, ENCODINGS } from '../../import-check/index.js';
-import { LANGUAGES, type Language } from '../../model/schema/model.js';
+import { ImportInputError } from '../../import-check/index.js';
 import { EXIT, UsageError } from './errors.js';
+import { parseReportOptions } from './report-options.js';
 
 export interface AuditCommandOptions {
   format?: string;
@@ -18,14 +18,7 @@ export interface AuditCommandOptions {
  * Exit 0 clean, 1 errors (or warnings with --strict), 2 unusable input; same report format as `check`.
  */
 export async function runAuditCommand(exports: string[], options: AuditCommandOptions, write: (text: string) => void): Promise<number> {
-  const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
-  const lang = (options.lang ?? 'en') as Language;
-  if (!LANGUAGES.includes(lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not '${options.lang}'`);
-  const encoding = parseEncoding(options.encoding ?? 'utf-8');
-  if (!encoding) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}, not '${options.encoding}'`);
-  const separator = options.separator === undefined ? undefined : options.separator.toLowerCase() === 'tab' || options.separator === '\\t' ? '\t' : options.separator;
-  if (separator !== undefined && ![',', ';', '\t'].includes(separator)) throw new UsageError(`--separator must be ',', ';' or tab, not '${options.separator}'`);
+  const { format, lang, encoding, separator } = parseReportOptions(options);
   if (exports.length === 0) throw new UsageError('nothing to audit: give the iTop exports of the AEs and links (and organizations)');
   try {
     const report = await runAudit({ exports, lang, encoding, ...(separator ? { separator } : {}), obsolete: options.obsolete === true });

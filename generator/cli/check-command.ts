@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { ImportInputError, ItopError, parseEncoding, renderJson, renderText, runImportCheck, ENCODINGS, type ItopReadOptions } from '../../import-check/index.js';
-import { LANGUAGES, type Language } from '../../model/schema/model.js';
+import { ImportInputError, ItopError, renderJson, renderText, runImportCheck, type ItopReadOptions } from '../../import-check/index.js';
 import { EXIT, UsageError } from './errors.js';
+import { parseReportOptions } from './report-options.js';
 
 export interface CheckCommandOptions {
   ae?: string;
@@ -67,14 +67,7 @@ export async function runCheck(
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
-  const lang = (options.lang ?? 'en') as Language;
-  if (!LANGUAGES.includes(lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not '${options.lang}'`);
-  const encoding = parseEncoding(options.encoding ?? 'utf-8');
-  if (!encoding) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}, not '${options.encoding}'`);
-  const separator = options.separator === undefined ? undefined : options.separator.toLowerCase() === 'tab' || options.separator === '\\t' ? '\t' : options.separator;
-  if (separator !== undefined && ![',', ';', '\t'].includes(separator)) throw new UsageError(`--separator must be ',', ';' or tab, not '${options.separator}'`);
+  const { format, lang, encoding, separator } = parseReportOptions(options);
   if (!options.ae && !options.links) throw new UsageError('nothing to check: give --ae FILE and/or --links FILE');
   const itop = itopOptions(options, env, log);
   if (itop && (options.existing ?? []).length > 0) throw new UsageError('give either --itop (read the existing objects from iTop) or --existing exports, not both');
