@@ -1,10 +1,10 @@
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { createXmlDocument, type XmlElement } from './xml-writer.js';
 
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
-export type Node = XMLBuilder;
+export type Node = XmlElement;
 
 /**
- * Text ready for xmlbuilder2's `txt()`. xmlbuilder2 escapes `<` and `>` but leaves `&` alone when it
+ * Text ready for `txt()` of our XML writer, which escapes as xmlbuilder2 does: it escapes `<` and `>` but leaves `&` alone when it
  * already looks like an entity (`&amp;` would read back as `&`), so every `&` is escaped here; a
  * carriage return is written as a character reference because parsers turn a raw one into `\n`.
  */
@@ -30,4 +30,15 @@ export function typed(parent: Node, name: string, id: string, xsiType: string, d
   node.att(XSI_NAMESPACE, 'xsi:type', xsiType);
   if (delta) node.att('_delta', delta);
   return node;
+}
+
+/**
+ * An `itop_design` document with our header comment inside it: nothing may precede `<itop_design>` but the XML
+ * declaration, a leading comment makes iTop ignore the whole file (ITOP-REFERENCE §3.1).
+ */
+export function designDocument(designVersion: string, header: string): { root: Node; end: () => string } {
+  const doc = createXmlDocument();
+  const root = doc.ele('itop_design', { 'xmlns:xsi': XSI_NAMESPACE, version: designVersion });
+  root.com(` ${header} `);
+  return { root, end: () => `${doc.end({ prettyPrint: true, indent: '  ' })}\n` };
 }

@@ -1,4 +1,4 @@
-import { create } from 'xmlbuilder2';
+import { createXmlDocument } from '../../xml/xml-writer.js';
 import type { Emitter, GeneratorContext } from '../../context.js';
 import { leaf } from '../../xml/xml.js';
 
@@ -15,7 +15,7 @@ export interface ExtensionXmlSpec {
  */
 export function renderExtensionXml(ctx: GeneratorContext, spec: ExtensionXmlSpec): string {
   const { module } = ctx.ir.model;
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const doc = createXmlDocument();
   const root = doc.ele('extension', { format: '1.0' });
   const values: [string, string][] = [
     ['extension_code', spec.code],
