@@ -4,12 +4,13 @@ export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 export type Node = XmlElement;
 
 /**
- * Text ready for `txt()` of our XML writer, which escapes as xmlbuilder2 does: it escapes `<` and `>` but leaves `&` alone when it
- * already looks like an entity (`&amp;` would read back as `&`), so every `&` is escaped here; a
- * carriage return is written as a character reference because parsers turn a raw one into `\n`.
+ * Text ready for `txt()` of our XML writer, which escapes as xmlbuilder2 does: `<` and `>`, and `&` only
+ * where it does not already look like an entity (`&amp;` would read back as `&`), so every `&` is escaped
+ * here; a carriage return is written as a decimal character reference (parsers turn a raw one into `\n`, and
+ * the writer would escape the `&` of a hexadecimal one, which PHP then reads back as the text `&#xD;`).
  */
 export function xmlText(value: string | number | boolean): string {
-  return String(value).replace(/&/g, '&amp;').replace(/\r/g, '&#xD;');
+  return String(value).replace(/&/g, '&amp;').replace(/\r/g, '&#13;');
 }
 
 /** Adds `<name>text</name>`; the text is escaped, so model strings cannot break out of the element. */

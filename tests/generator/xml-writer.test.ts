@@ -1,5 +1,5 @@
 import { create } from 'xmlbuilder2';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createXmlDocument, type XmlElement } from '../../generator/xml/xml-writer.js';
 import { NASTY } from './injection.test.js';
 
@@ -40,5 +40,21 @@ describe('our XML writer serializes exactly as xmlbuilder2 (the generated datamo
   ])('%s', (_, build) => {
     const { ours, reference } = both(build);
     expect(ours).toBe(reference);
+  });
+});
+
+describe('text written by leaf() reads back unchanged in PHP, as iTop reads the datamodel (DOM)', async () => {
+  const { startPhp } = await import('../support/php-runner.js');
+  const { leaf } = await import('../../generator/xml/xml.js');
+  const php = await startPhp('8.3');
+  afterAll(() => php.exit());
+
+  it.each([NASTY, 'windows\r\nline ends\r', 'lone\rCR', 'entity-like &amp; &#13; &#xD; &lt;'])('%j', async (text) => {
+    const doc = createXmlDocument();
+    leaf(doc.ele('root'), 'value', text);
+    const script = `<?php $oDoc = new DOMDocument(); $oDoc->loadXML(file_get_contents(__DIR__ . '/doc.xml')); echo base64_encode($oDoc->getElementsByTagName('value')->item(0)->textContent);`;
+    const result = await php.run({ 'doc.xml': doc.end({ prettyPrint: true, indent: '  ' }), 'read.php': script }, 'read.php');
+    expect(result.stderr).toBe('');
+    expect(Buffer.from(result.stdout, 'base64').toString('utf8')).toBe(text);
   });
 });
