@@ -7,6 +7,7 @@ import { buildImpactsOn } from './impacts.js';
 import { buildSuccessorMigration } from './installer.js';
 import { successorSteps } from '../php/installer/installer-class.js';
 import { buildPhpHooks } from './php-hooks.js';
+import { schemaChangeSteps } from '../schema-changes/installer-steps.js';
 
 /** Derives, once, everything several emitters need from the model. */
 export function buildIR(model: ModelDefinition, target: Target, images: Record<string, string>): ExtensionIR {
@@ -24,5 +25,5 @@ export function buildIR(model: ModelDefinition, target: Target, images: Record<s
 
 function installerSteps(model: ModelDefinition) {
   const migration = buildSuccessorMigration(model);
-  return migration ? successorSteps(migration) : [];
+  return [...(migration ? successorSteps(migration) : []), ...schemaChangeSteps(model)];
 }
