@@ -63,7 +63,7 @@ log "created: org $ORG, AEs $AE_OT (modality OT) and $AE_CT (CT), link $LINK, tu
 OLD_EXT_NAME=br-medicaldevice "$HARNESS_DIR/upgrade.sh" "$EXT_B" > "$WORK/upgrade-B.log" 2>&1
 grep -q 'UPGRADE OK' "$WORK/upgrade-B.log" || { tail -30 "$WORK/upgrade-B.log"; echo "RESULT: FAIL (upgrade to B)"; exit 1; }
 log "upgraded to $(installed_modules | grep '^br-medicaldevice/')"
-grep -h 'br-medicaldevice:\|Changing enum\|Rename' "$RUNDIR"/setup-upgrade-*.setup.log 2>/dev/null | tail -n 12 | sed 's/^/    setup.log: /'
+grep -h 'br-medicaldevice:\|Changing enum\|Rename' "$(ls -t "$RUNDIR"/setup-upgrade-*.setup.log | head -1)" 2>/dev/null | tail -n 12 | sed 's/^/    setup.log: /'
 
 get() { rest "{\"operation\":\"core/get\",\"class\":\"$1\",\"key\":\"$2\",\"output_fields\":\"$3\"}"; }
 echo "--- after the upgrade (SQL)"
