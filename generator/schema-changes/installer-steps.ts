@@ -101,6 +101,12 @@ protected static function MoveColumn($sClass, $sFrom, $sTo)
 		}
 		static::MoveColumnInDB($sTable, $sFrom, $sTable, $sTo);
 		static::Log('info', $sTable.'.'.$sFrom.' renamed to '.$sTo.', values kept');
+		// MariaDB reports a NULL default as the text NULL, which iTop 3.2.0's GetFieldSpec copies as the string 'NULL' (measured)
+		$aColumn = CMDBSource::QueryToArray('SHOW COLUMNS FROM \`'.$sTable.'\` WHERE Field = '.CMDBSource::Quote($sTo));
+		if (isset($aColumn[0]['Default']) && $aColumn[0]['Default'] === "'NULL'" && $aColumn[0]['Null'] === 'YES') {
+			CMDBSource::Query('ALTER TABLE \`'.$sTable.'\` ALTER COLUMN \`'.$sTo.'\` SET DEFAULT NULL');
+			static::Log('info', $sTable.'.'.$sTo.': default set back to NULL');
+		}
 	} catch (Exception $e) {
 		static::Log('error', $sTable.'.'.$sFrom.': not renamed to '.$sTo.': '.$e->getMessage());
 	}

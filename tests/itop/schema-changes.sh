@@ -79,6 +79,7 @@ if [ "$MODE" = declared ]; then
   [ "$(get MedicalDicomApplicationEntity "$AE_CT" modality | jq -r '.objects[]?.fields.modality')" = CT ] || fail "AE $AE_CT: modality changed"
   DBQ "SHOW COLUMNS FROM medicaldicomapplicationentity LIKE 'description'" | grep -q . && fail "column description still there (not moved)"
   DBQ "SHOW COLUMNS FROM medicaldicomapplicationentity LIKE 'modality'" | grep -q "'OT'" && fail "modality column still accepts OT"
+  DBQ "SHOW COLUMNS FROM medicaldicomapplicationentity LIKE 'notes'" | grep -q "'NULL'" && fail "notes has the text 'NULL' as its default"
   log "setup once more (B -> B: the steps must not run again)"
   OLD_EXT_NAME=br-medicaldevice "$HARNESS_DIR/upgrade.sh" "$EXT_B" > "$WORK/upgrade-B2.log" 2>&1
   grep -q 'UPGRADE OK' "$WORK/upgrade-B2.log" || fail "second setup failed"
