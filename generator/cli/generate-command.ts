@@ -33,6 +33,8 @@ export interface GenerateOptions extends CommonOptions {
   /** Folder of the generated documentation; false (--no-docs) = not written. */
   docs: string | false;
   check?: boolean;
+  /** The release to compare the schema with (folder or zip); default: the extension folder under `out` before it is overwritten. */
+  since?: string;
 }
 
 export function resolveTarget(id: string): Target {
@@ -45,6 +47,14 @@ export function resolveTarget(id: string): Target {
 export async function runGenerate(options: GenerateOptions, log: (line: string) => void): Promise<number> {
   const { target, inputs } = await readInputsFor(options);
   const outputs = planOutputs(inputs, target, { out: options.out, docs: options.docs === false ? null : options.docs });
+  const [extension] = outputs;
+  if (extension) {
+    // Issue #16: refuse a schema change that would lose or orphan stored data unless the model declares it.
+    const { checkAgainstRelease } = await import('../schema-changes/check-release.js');
+    const release = await checkAgainstRelease(inputs.model, inputs.release.version, extension.files, extension.dir, options.since);
+    release.lines.forEach((line) => log(line));
+    if (release.refused) return EXIT.failed;
+  }
   if (options.check) {
     let stale = 0;
     for (const output of outputs) {

@@ -32,7 +32,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       .option('--out <dir>', 'folder that receives the extension folder', 'dist')
       .option('--docs <dir>', 'folder that receives the generated documentation', 'docs/generated')
       .option('--no-docs', 'do not write the documentation')
-      .option('--check', 'write nothing; exit 1 and list the files that differ when the output is stale'),
+      .option('--check', 'write nothing; exit 1 and list the files that differ when the output is stale')
+      .option('--since <dir|zip>', 'release to compare the schema with (default: the extension folder in --out, before it is overwritten)'),
     'iTop version to generate for',
   ).action(function (this: Command) {
     return run(async () => (await import('./generate-command.js')).runGenerate(this.opts(), log))();

@@ -9,6 +9,7 @@ import { buildSuccessorMigration } from './installer.js';
 import { successorSteps } from '../php/installer/installer-class.js';
 import { auditInstallerStep } from '../php/installer/audit-step.js';
 import { buildPhpHooks } from './php-hooks.js';
+import { schemaChangeSteps } from '../schema-changes/installer-steps.js';
 
 /** Derives, once, everything several emitters need from the model. */
 export function buildIR(model: ModelDefinition, target: Target, images: Record<string, string>): ExtensionIR {
@@ -26,8 +27,12 @@ export function buildIR(model: ModelDefinition, target: Target, images: Record<s
   };
 }
 
-/** The main module's installer steps: the upgrade migration (AfterDatabaseCreation), then the audit (AfterDataLoad). */
+/** The main module's installer steps: the 3.2.5 migration, the declared schema changes, then the audit (AfterDataLoad). */
 function installerSteps(model: ModelDefinition, audit: AuditIR) {
   const migration = buildSuccessorMigration(model);
-  return [...(migration ? successorSteps(migration) : []), ...(audit.categories.length > 0 ? [auditInstallerStep(model, audit)] : [])];
+  return [
+    ...(migration ? successorSteps(migration) : []),
+    ...schemaChangeSteps(model),
+    ...(audit.categories.length > 0 ? [auditInstallerStep(model, audit)] : []),
+  ];
 }

@@ -1,7 +1,7 @@
 import type { ModelDefinition } from '../../model/schema/model.js';
 
 /** Hooks of iTop's ModuleInstallerAPI a step can run in (setup/moduleinstaller.class.inc.php). */
-export type InstallerHook = 'AfterDatabaseCreation' | 'AfterDataLoad';
+export type InstallerHook = 'BeforeDatabaseCreation' | 'AfterDatabaseCreation' | 'AfterDataLoad';
 
 /** One thing the module's installer does at setup: PHP statements run in a hook, in list order. */
 export interface InstallerStep {
@@ -10,6 +10,8 @@ export interface InstallerStep {
   comment: string;
   /** PHP statements (no `<?php`), run with `$oConfiguration`, `$sPreviousVersion`, `$sCurrentVersion` in scope. */
   code: string;
+  /** Protected static methods of the installer class the code calls (added once, after the shared helpers). */
+  helpers?: string[];
 }
 
 /** A field the upgrade from the hand-written extension sets to its default where old rows have none. */

@@ -1,6 +1,7 @@
 import { EXTERNAL_KEY_MAGIC_SUFFIXES, KNOWN_ITOP_CLASSES, MAGIC_ATTRIBUTES } from '../itop/known-classes.js';
 import type { ClassDefinition, Field, ModelDefinition, RuleDefinition } from '../schema/model.js';
 import type { ModelIssue } from './model-error.js';
+import { checkSchemaChanges } from './schema-change-checks.js';
 
 /** What a schema cannot say: references between parts of the model, and clashes. */
 export function checkModelSemantics(model: ModelDefinition): ModelIssue[] {
@@ -34,6 +35,7 @@ export function checkModelSemantics(model: ModelDefinition): ModelIssue[] {
   checkMenus(model, classes, report);
   checkRights(model, classes, report);
   checkBridges(model, scope, report);
+  issues.push(...checkSchemaChanges(model));
   return issues;
 }
 

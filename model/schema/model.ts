@@ -4,6 +4,7 @@ import { ClassDefinition } from './class.js';
 import { DashboardExtension, MenuDefinition } from './menu.js';
 import { UserRights } from './rights.js';
 import { RuleDefinition } from './rule.js';
+import { SchemaChanges } from './schema-changes.js';
 import { SuccessorOf } from './successor.js';
 import { LocalizedText } from './text.js';
 
@@ -36,6 +37,8 @@ export const ModelDefinition = Type.Object(
     bridges: Type.Optional(Type.Array(BridgeModule)),
     /** The hand-written extension this one upgrades in place, and what that upgrade does to the data. */
     successorOf: Type.Optional(SuccessorOf),
+    /** Renames and removals since earlier releases, each with what the upgrade does to the data (docs/SCHEMA-CHANGES.md). */
+    schemaChanges: Type.Optional(SchemaChanges),
   },
   { additionalProperties: false },
 );
@@ -47,5 +50,6 @@ export * from './field.js';
 export * from './menu.js';
 export * from './rights.js';
 export * from './rule.js';
+export * from './schema-changes.js';
 export * from './successor.js';
 export * from './text.js';

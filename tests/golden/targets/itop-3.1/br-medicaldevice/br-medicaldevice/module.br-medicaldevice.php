@@ -49,12 +49,11 @@ if (!class_exists('BrMedicaldeviceInstaller')) {
 		public static function AfterDatabaseCreation(Config $oConfiguration, $sPreviousVersion, $sCurrentVersion)
 		{
 			// Upgrade from a version below 4.0.0 (the hand-written extension): new fields get their default, mirrored fields their value.
-			if ($sPreviousVersion === '' || version_compare($sPreviousVersion, '4.0.0', '>=')) {
-				return;
+			if ($sPreviousVersion !== '' && version_compare($sPreviousVersion, '4.0.0', '<')) {
+				static::Log('info', 'upgrade from '.$sPreviousVersion.' to '.$sCurrentVersion.': migrating the data of the hand-written extension');
+				static::FillDefault('MedicalDicomApplicationEntity', 'protocol', 'DICOM');
+				static::BackfillMirror('MedicalDicomApplicationEntity', 'ipaddress_id', 'IPAddress', 'ip', 'ipaddress');
 			}
-			static::Log('info', 'upgrade from '.$sPreviousVersion.' to '.$sCurrentVersion.': migrating the data of the hand-written extension');
-			static::FillDefault('MedicalDicomApplicationEntity', 'protocol', 'DICOM');
-			static::BackfillMirror('MedicalDicomApplicationEntity', 'ipaddress_id', 'IPAddress', 'ip', 'ipaddress');
 		}
 
 		public static function AfterDataLoad(Config $oConfiguration, $sPreviousVersion, $sCurrentVersion)
