@@ -64,6 +64,21 @@ function floatToInt(value: number, overflow: 'wrap' | 'saturate'): number {
   return wrapped + 0;
 }
 
+/**
+ * A held value as PHP writes it into a message (`(string)` of the value, what `Dict::Format` and iTop's template
+ * strings print): integers in full decimal, never in JavaScript's shortest form ("9223372036854776000", "1e+21").
+ * An integer held at or beyond 2^63 is PHP_INT_MAX (the cast saturated: 2^63 - 1 is not a double).
+ * Exact for every integer the cast produces from a number, or from a string with a fraction or an exponent; a
+ * string of more than 15 digits beyond 2^53 ('9007199254740993') is held as the nearest double (see phpIntCast).
+ */
+export function phpStringOf(value: StoredValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    return value >= PHP_INT_MAX ? '9223372036854775807' : BigInt(value).toString();
+  }
+  return String(value);
+}
+
 /** The integer a value denotes when it is a decimal integer (number or signed digits), else undefined. */
 export function integerOf(value: StoredValue): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
