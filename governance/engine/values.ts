@@ -130,12 +130,13 @@ export function sameValue(a: StoredValue, b: StoredValue): boolean {
 /**
  * The key under which MySQL's utf8mb4_unicode_ci collation (iTop's DEFAULT_COLLATION) sees a value as equal:
  * case-insensitive, accent-insensitive, trailing spaces ignored (PAD SPACE). Numbers compare by their decimal
- * form; null and '' share the empty key.
+ * form; null and '' share the empty key. Final sigma ς is σ (the collation compares primary weights only, and
+ * JavaScript's toLowerCase turns a word-final Σ into ς, so "ΟΔΟΣ" must meet "οδοσ" as MySQL has it).
  */
 export function collationKey(value: StoredValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  return value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ +$/, '');
+  return value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ς/g, 'σ').replace(/ +$/, '');
 }
 
 /** The characters (code points) of a string, as PHP's mb_* functions count them in UTF-8. */

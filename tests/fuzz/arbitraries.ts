@@ -176,7 +176,8 @@ export function modelArbitraries(model: ModelDefinition): ModelArbitraries {
         const v = record[field.code];
         if (v === undefined) continue;
         reused.push(v);
-        if (typeof v === 'string' && v !== '') reused.push(v.toLowerCase(), v.toUpperCase(), `${v} `, v.replace(/[eE]/, 'é'), v.replace(/A/, 'À'));
+        // As MySQL's utf8mb4_unicode_ci sees them equal: case, accents (composed or combining), trailing spaces.
+        if (typeof v === 'string' && v !== '') reused.push(v.toLowerCase(), v.toUpperCase(), `${v} `, v.replace(/[eE]/, 'é'), v.replace(/A/, 'À'), v.normalize('NFD'), `${v}\u0301`, v.replace(/[eE]/, 'e\u0301'));
       }
     }
     let base: fc.Arbitrary<WriteValue>;
@@ -227,7 +228,7 @@ export function modelArbitraries(model: ModelDefinition): ModelArbitraries {
   function storedOf(field: WritableField, existing: Record<string, StoredRecord[]>): fc.Arbitrary<StoredValue> {
     switch (field.type) {
       case 'string':
-        return pick(['CT_1', 'ct_1', 'PACS', 'PACS-1', 'MR ROOM 4', 'Orthanc', 'ÉCHO', 'CT_1 ', 'A']);
+        return pick(['CT_1', 'ct_1', 'PACS', 'PACS-1', 'MR ROOM 4', 'Orthanc', 'ÉCHO', 'CT_1 ', 'A', 'ΟΔΟΣ', 'STRASSE']);
       case 'text':
         return pick(['', 'note']);
       case 'integer':
@@ -269,7 +270,7 @@ export function modelArbitraries(model: ModelDefinition): ModelArbitraries {
     let acc: fc.Arbitrary<Record<string, StoredRecord[]>> = fc.constant({ Organization: ORGANIZATIONS.slice(0, orgs), ...structuredClone(OTHERS) });
     for (const className of order) {
       acc = acc.chain((existing) =>
-        fc.integer({ min: 0, max: 5 }).chain((count) => {
+        fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 5 }) }).chain((count) => {
           const referenced = fieldsOf(className).filter((f) => f.type === 'externalKey' && classes.includes(f.target)).map((f) => f.code);
           // Objects that must point at a governed object (a link at its AEs) exist only when such objects do.
           if (referencesOf(className).some((target) => idsOf(existing, target).length === 0)) return fc.constant(existing);
@@ -308,9 +309,12 @@ export function modelArbitraries(model: ModelDefinition): ModelArbitraries {
     if (records.length === 0) return create;
     const groups = togetherOf(className);
     const codes = fields.map((f) => f.code);
+    // Attributes a derived rule guards (the role AE-10 protects) are changed alone too: the other rules then pass.
+    const guarded = plan.flatMap((r) => (r.class === className && r.check.kind === 'referenced-by' ? [r.check.attribute] : []));
     const chosen = fc.oneof(
-      fc.subarray(codes, { minLength: 1, maxLength: 4 }),
-      ...(groups.length > 0 ? [pick(groups).chain((g) => fc.subarray(g, { minLength: 1 }))] : []),
+      { weight: 3, arbitrary: fc.subarray(codes, { minLength: 1, maxLength: 4 }) },
+      ...(groups.length > 0 ? [{ weight: 3, arbitrary: pick(groups).chain((g) => fc.subarray(g, { minLength: 1 })) }] : []),
+      ...(guarded.length > 0 ? [{ weight: 2, arbitrary: fc.subarray([...new Set(guarded)], { minLength: 1 }) }] : []),
     );
     const update = fc
       .tuple(pick(records.map((r) => r.id)), chosen)

@@ -176,7 +176,10 @@ export function describeClasses(generated: Generated): StandInDescription {
   return { table_prefix: STANDIN_TABLE_PREFIX, classes, parents, rule_ids_by_message_key: ruleIds, collation_folding: collationFolding() };
 }
 
-/** Accented Latin letters → base letters (NFD without marks), as utf8mb4_unicode_ci ignores accents. */
+/**
+ * Accented Latin letters → base letters (NFD without marks), as utf8mb4_unicode_ci ignores accents; combining
+ * diacritical marks (U+0300–U+036F, which the collation ignores) → nothing; final sigma ς → σ (same primary weight).
+ */
 function collationFolding(): Record<string, string> {
   const folding: Record<string, string> = {};
   for (let point = 0xc0; point <= 0x24f; point++) {
@@ -184,6 +187,8 @@ function collationFolding(): Record<string, string> {
     const base = char.normalize('NFD').replace(/\p{M}+/gu, '');
     if (base !== char && base !== '') folding[char] = base;
   }
+  for (let point = 0x300; point <= 0x36f; point++) folding[String.fromCodePoint(point)] = '';
+  folding['ς'] = 'σ';
   return folding;
 }
 
