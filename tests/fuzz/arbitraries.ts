@@ -27,6 +27,12 @@ export interface FuzzCase {
   existing: Record<string, StoredRecord[]>;
   write: Write;
   lang: Language;
+  /**
+   * For the CSV path only: a creation of a class that references the written one (a link after an AE), whose
+   * `keys` point at the object the write creates or updates, found by its reconciliation columns (title and
+   * organization): the import of a link whose AE was just imported, accepted or rejected.
+   */
+  companion?: { write: Write; keys: string[] };
 }
 
 type WritableField = Extract<Field, { type: 'string' | 'text' | 'integer' | 'ipAddress' | 'url' | 'enum' | 'externalKey' }>;
@@ -329,9 +335,39 @@ export function modelArbitraries(model: ModelDefinition): ModelArbitraries {
     return fc.oneof({ weight: 1, arbitrary: create }, { weight: 1, arbitrary: update });
   }
 
+  /** A creation of a class referencing `className`, with a non-empty subset of those keys to point at the written object. */
+  function companionOf(className: string, existing: Record<string, StoredRecord[]>): fc.Arbitrary<FuzzCase['companion']> {
+    const referrers = classes.filter((c) => fieldsOf(c).some((f) => f.type === 'externalKey' && f.target === className));
+    if (referrers.length === 0) return fc.constant(undefined);
+    return pick(referrers).chain((referrer) => {
+      const keys = fieldsOf(referrer).filter((f) => f.type === 'externalKey' && f.target === className).map((f) => f.code);
+      const create = fieldsOf(referrer).filter((f) => !keys.includes(f.code));
+      const others = fc.tuple(...create.map((f) => fc.option(valuesOf(referrer, f, existing), { freq: 6, nil: undefined })));
+      const otherKeys = fc.tuple(...keys.map((k) => valuesOf(referrer, fieldsOf(referrer).find((f) => f.code === k) as WritableField, existing)));
+      return fc.tuple(fc.subarray(keys, { minLength: 1 }), others, otherKeys).map(([chosen, values, keyValues]) => ({
+        keys: chosen,
+        write: {
+          class: referrer,
+          op: 'create' as const,
+          values: Object.fromEntries([
+            ...create.flatMap((f, i) => (values[i] === undefined ? [] : [[f.code, values[i] as WriteValue]])),
+            ...keys.map((k, i) => [k, chosen.includes(k) ? null : (keyValues[i] as WriteValue)]),
+          ]),
+        },
+      }));
+    });
+  }
+
   const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     .tuple(dataset, pick(classes), pick<Language>(['en', 'de', 'fr']))
-    .chain(([existing, className, lang]) => writeOf(className, existing).map((write) => ({ existing, write, lang })));
+    .chain(([existing, className, lang]) =>
+      fc.tuple(writeOf(className, existing), fc.option(companionOf(className, existing), { freq: 4, nil: undefined })).map(([write, companion]) => ({
+        existing,
+        write,
+        lang,
+        ...(companion ? { companion } : {}),
+      })),
+    );
 
   return { model, plan, classes, dataset, fuzzCase };
 }

@@ -45,6 +45,7 @@ const result = await fuzz(model, {
 });
 const counts = Object.entries(result.ruleCounts).sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, n]) => `${id} ${n}`).join(', ');
 console.log(`rule ids the engine reported (cases): ${counts}`);
+console.log(`through check: ${Object.entries(result.csvCounts).sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
 if (values.save && result.failures.length > 0) {
   const file = path.join(VECTORS_DIR, 'fuzz.json');
   const content = existsSync(file)

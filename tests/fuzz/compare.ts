@@ -49,6 +49,13 @@ export class Comparer {
     private readonly csv: CsvWriter | undefined,
   ) {}
 
+  /** How many cases of each kind were compared (coverage of the CSV path). */
+  readonly stats: Record<string, number> = {};
+
+  private count(kind: string): void {
+    this.stats[kind] = (this.stats[kind] ?? 0) + 1;
+  }
+
   static async start(model: ModelDefinition, options: ComparerOptions = {}): Promise<Comparer> {
     const sides: PhpSide[] = [];
     if (options.php !== false) {
@@ -107,6 +114,64 @@ export class Comparer {
   // ------------------------------------------------------------------------------------------ check (CSV)
 
   /**
+   * The companion row of a case (a link after its AE) and the engine's verdict on it, as iTop's import has it: the
+   * first row is applied when it has no error (an update replaces the stored object, a creation adds one), then the
+   * companion's keys are searched by the written object's reconciliation attributes, as written (title) and through
+   * the external field of its key (organization name), compared as MySQL compares: one match is that object, none
+   * or several leave a key to nothing (ITOP-EXTKEY either way). Undefined when the search cannot be written (an
+   * empty title, an organization that does not exist).
+   */
+  private companionRow(c: FuzzCase, first: Issue[], companion: NonNullable<FuzzCase['companion']>) {
+    const write = c.write;
+    const cls = this.model.classes.find((k) => k.name === write.class);
+    if (!cls) return undefined;
+    const context = new InMemoryContext(c.existing, { parents: classParentsOf(this.model) });
+    const held = this.validator.check(write, context);
+    const heldValue = (code: string) => held.values[held.attributes.indexOf(code)];
+    const existing = structuredClone(c.existing);
+    const records = (existing[write.class] ??= []);
+    if (!first.some((i) => i.severity === 'error')) {
+      const record: StoredRecord = { id: write.op === 'update' ? (write.id as number) : Math.max(0, ...records.map((r) => r.id)) + 1 };
+      held.attributes.forEach((code, i) => (record[code] = held.values[i] ?? null));
+      if (write.op === 'update') records.splice(records.findIndex((r) => r.id === write.id), 1, record);
+      else records.push(record);
+    }
+    // The search: reconciliation attributes of the written object; an external key through its external field.
+    const criteria: { column: string; attribute: string; value: string; key?: { code: string; id: number } }[] = [];
+    for (const code of cls.reconciliation) {
+      const field = cls.fields.find((f) => f.code === code);
+      const value = heldValue(code);
+      if (field?.type === 'externalKey') {
+        const external = cls.fields.find((f) => f.type === 'externalField' && f.externalKey === code);
+        const target = (existing[field.target] ?? []).find((r) => r.id === value);
+        if (!external || external.type !== 'externalField' || !target) return undefined;
+        criteria.push({ column: external.code, attribute: code, value: String(target[external.targetAttribute]), key: { code, id: target.id } });
+      } else {
+        if (value === null || value === undefined || value === '') return undefined;
+        criteria.push({ column: code, attribute: code, value: String(value) });
+      }
+    }
+    const matches = records.filter((r) => criteria.every((k) => (k.key ? r[k.attribute] === k.key.id : collationKey(r[k.attribute]) === collationKey(k.value))));
+    const resolved = matches.length === 1 ? (matches[0] as StoredRecord).id : 999_999;
+    const linkWrite = Comparer.csvWrite({ ...companion.write, values: { ...companion.write.values, ...Object.fromEntries(companion.keys.map((k) => [k, resolved])) } });
+    const engine = this.engineIssues({ existing, write: linkWrite, lang: c.lang });
+    const header = ['id'];
+    const row: unknown[] = [''];
+    for (const [code, value] of Object.entries(linkWrite.values)) {
+      if (companion.keys.includes(code)) {
+        for (const k of criteria) {
+          header.push(`${code}->${k.column}`);
+          row.push(k.value);
+        }
+      } else {
+        header.push(code);
+        row.push(value);
+      }
+    }
+    return { write: linkWrite, engine, resolved: matches.length === 1, file: { className: companion.write.class, header, row } as CompanionRow };
+  }
+
+  /**
    * The write as a CSV row conveys it to iTop: every value a string (a number as JS writes it), null an empty cell,
    * and `\r\n` inside a value read as `\n` (iTop's CSVParser replaces every `\r\n` of the file, quoted or not).
    */
@@ -122,15 +187,30 @@ export class Comparer {
     const writer = this.csv as CsvWriter;
     const write = Comparer.csvWrite(c.write);
     const engine = this.engineIssues({ ...c, write });
-    const files = writer.render(this.model, { ...c, write }, index);
+    const companion = c.companion ? this.companionRow({ ...c, write }, engine, c.companion) : undefined;
+    const files = writer.render(this.model, { ...c, write }, index, companion?.file);
     let findings: Finding[];
+    let companionFindings: Finding[] = [];
     try {
       const report = await runImportCheck({ ...files.input, lang: c.lang });
       findings = report.findings.filter((f) => f.file === files.rowFile);
+      companionFindings = report.findings.filter((f) => f.file === files.companionFile);
     } catch (error) {
       return [`check (${files.style}): ${(error as Error).message}`];
     }
     const out: Differences = [];
+    this.count(`CSV rows (${files.style})`);
+    if (c.companion) this.count(companion ? `CSV link rows after their AE row, ${companion.resolved ? 'resolved' : 'unresolved'} (AE ${first(engine)})` : 'CSV link rows after their AE row, not writable');
+    if (companion) {
+      const checkIds = [...new Set(companionFindings.map((f) => f.ruleId))].sort();
+      const engineIds = distinctIds(companion.engine);
+      // An unresolved reference (no match, ambiguous) rejects the row in iTop's import before any check: ITOP-EXTKEY
+      // on the key, and whatever else check reports (it goes on with the other cells); the engine has no say there.
+      if (!companion.resolved) {
+        const onKeys = companionFindings.filter((f) => f.ruleId === 'ITOP-EXTKEY' && c.companion?.keys.includes(f.field ?? ''));
+        if (onKeys.length === 0) out.push(`check (${files.style}), ${companion.file.className} row after it: no ITOP-EXTKEY on an unresolved key (${json(companionFindings)})`);
+      } else if (!same(checkIds, engineIds)) out.push(`check (${files.style}), ${companion.file.className} row after it: rule ids ${json(checkIds)}, engine ${json(engineIds)} (${json(companion.write)})`);
+    }
     const checkIds = [...new Set(findings.map((f) => f.ruleId))].sort();
     const engineIds = distinctIds(engine);
     if (!same(checkIds, engineIds)) out.push(`check (${files.style}): rule ids ${json(checkIds)}, engine ${json(engineIds)}`);
@@ -143,6 +223,12 @@ export class Comparer {
   }
 }
 
+export interface CompanionRow {
+  className: string;
+  header: string[];
+  row: unknown[];
+}
+
 /** iTop's attribute-check messages by code and reason (see the header); others as they are. */
 function messageKey(rule: string, severity: string, message: string): string {
   if (rule.startsWith('ITOP-')) {
@@ -152,6 +238,7 @@ function messageKey(rule: string, severity: string, message: string): string {
   return `${severity} ${rule} ${message}`;
 }
 
+const first = (issues: Issue[]): string => (issues.some((i) => i.severity === 'error') ? 'rejected' : 'accepted');
 const distinctIds = (issues: { ruleId: string }[]): string[] => [...new Set(issues.map((i) => i.ruleId))].sort();
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 const json = (v: unknown) => JSON.stringify(v);
@@ -180,7 +267,7 @@ class CsvWriter {
    * the index: separator, line ends, every cell quoted or only where needed, external keys by id or by
    * reconciliation columns (org_id->name; source_ae_id->aetitle + source_ae_id->org_name) where the target exists.
    */
-  render(model: ModelDefinition, c: FuzzCase, index: number) {
+  render(model: ModelDefinition, c: FuzzCase, index: number, companion?: CompanionRow) {
     const separator = [',', ';', '\t'][index % 3] as string;
     const eol = index % 2 === 0 ? '\n' : '\r\n';
     const quoteAll = index % 5 === 0;
@@ -206,7 +293,11 @@ class CsvWriter {
     }
     const rowName = write.class === AE_CLASS ? 'AE.csv' : 'LINKS.csv';
     const rowPath = this.file(rowName, table([header, row]));
-    return { style, rowFile: rowName, input: { existing, ...(write.class === AE_CLASS ? { ae: rowPath } : { links: rowPath }) } };
+    const input = { existing, ...(write.class === AE_CLASS ? { ae: rowPath } : { links: rowPath }) };
+    if (!companion) return { style, rowFile: rowName, companionFile: undefined, input };
+    // The companion (a link after its AE) in LINKS.csv, which check reads after AE.csv.
+    const companionPath = this.file('LINKS.csv', table([companion.header, companion.row]));
+    return { style, rowFile: rowName, companionFile: 'LINKS.csv', input: { ...input, links: companionPath } };
   }
 }
 

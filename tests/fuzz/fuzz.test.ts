@@ -26,4 +26,11 @@ describe(`fuzz: seed ${SEED}, ${RUNS} runs`, () => {
     for (const id of ids) expect(result.ruleCounts[id] ?? 0, id).toBeGreaterThan(0);
     expect(result.ruleCounts['ITOP-INTEGER']).toBeUndefined();
   });
+
+  it('and check read them by id, by reconciliation columns, and as a link row after its AE row (accepted or rejected)', () => {
+    const kinds = Object.keys(result.csvCounts);
+    for (const kind of ['CSV rows (by id)', 'CSV rows (by reconciliation columns)', 'resolved (AE accepted)', 'resolved (AE rejected)', 'unresolved (AE rejected)']) {
+      expect(kinds.some((k) => k.includes(kind)), kind).toBe(true);
+    }
+  });
 });

@@ -40,6 +40,8 @@ export interface FuzzResult {
   ms: number;
   /** How many cases had each rule id in the engine's verdict (coverage of the generators). */
   ruleCounts: Record<string, number>;
+  /** Cases compared through check, by kind. */
+  csvCounts: Record<string, number>;
 }
 
 export async function fuzz(model: ModelDefinition, options: FuzzOptions): Promise<FuzzResult> {
@@ -79,7 +81,7 @@ export async function fuzz(model: ModelDefinition, options: FuzzOptions): Promis
       });
       log(`run ${run} shrunk (${details.numShrinks} steps): seed ${options.seed}, path ${details.counterexamplePath}\n${JSON.stringify(shrunk)}\n${differences.join('\n')}`);
     }
-    return { seed: options.seed, runs: options.runs, failedRuns, failures, ms: Date.now() - started, ruleCounts };
+    return { seed: options.seed, runs: options.runs, failedRuns, failures, ms: Date.now() - started, ruleCounts, csvCounts: { ...comparer.stats } };
   } finally {
     comparer.close();
   }
