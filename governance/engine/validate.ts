@@ -55,7 +55,8 @@
  *      id; > 0 → issue on `attribute`.
  *
  * Messages: the rule's message in the chosen language (default en) with `{code}` placeholders filled from the
- * object (renderMessage of plan.ts); iTop checks use iTop's `Core:CheckValueError` wording.
+ * object as PHP prints its values (values.ts `phpStringOf`: a port "9223372036854775808" reads 9223372036854775807),
+ * through renderMessage of plan.ts; iTop checks use iTop's `Core:CheckValueError` wording.
  */
 import defaultModel from '../../model/br-medicaldevice/index.js';
 import type { Language, ModelDefinition } from '../../model/schema/model.js';

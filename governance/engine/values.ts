@@ -34,7 +34,8 @@ const PHP_NUMERIC_PREFIX = /^[ \t\n\r\v\f]*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+
  *   ('abc' → 0, '12abc' → 12, ' 104' → 104, '1e3' → 1000, '1.9' → 1, '-1.9' → -1, '0x1A' → 0). A value outside
  *   the 64-bit range saturates (`zend_dval_to_lval_cap`), an infinite one ('1e999') gives 0.
  * - a number (JSON): truncated toward zero; outside the 64-bit range it wraps modulo 2^64 (`zend_dval_to_lval`).
- * Magnitudes beyond 2^53 are held as the nearest double (PHP keeps the exact integer); no rule depends on them.
+ * Magnitudes beyond 2^53 are held as the nearest double (PHP keeps the exact integer); no rule's verdict depends on
+ * them, and messages print them as PHP does where the double is exact (phpStringOf).
  */
 export function phpIntCast(value: string | number): number {
   if (typeof value === 'number') return floatToInt(value, 'wrap');
