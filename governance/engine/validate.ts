@@ -55,7 +55,8 @@
  *      id; > 0 → issue on `attribute`.
  *
  * Messages: the rule's message in the chosen language (default en) with `{code}` placeholders filled from the
- * object (renderMessage of plan.ts); iTop checks use iTop's `Core:CheckValueError` wording.
+ * object as PHP prints its values (values.ts `phpStringOf`: a port "9223372036854775808" reads 9223372036854775807),
+ * through renderMessage of plan.ts; iTop checks use iTop's `Core:CheckValueError` wording.
  */
 import defaultModel from '../../model/br-medicaldevice/index.js';
 import type { Language, ModelDefinition } from '../../model/schema/model.js';
@@ -64,6 +65,7 @@ import { isLocalKind, isRemoteKind, localCheckers, remoteCheckers, uniquenessChe
 import type { ClassInfo, LocalChecker, LocalTest, RemoteChecker, RemoteReader, RemoteTest, UniquenessChecker, UniquenessTest, Violation } from './checks/types.js';
 import type { CountQuery, GovernanceContext, LookupOrigin } from './context.js';
 import { itopAttributeIssues } from './itop-attribute-checks.js';
+import { phpStringOf } from './values.js';
 import { buildSubject, classShapeOf, writtenValuesOf, type ClassShape, type Subject, type WrittenValues } from './subject.js';
 import { WriteError, type Issue, type StoredRecord, type StoredValue, type ValidateOptions, type Write } from './types.js';
 
@@ -198,7 +200,11 @@ export function validate(write: Write, context: GovernanceContext, options: Vali
 }
 
 function issueOf(rule: PlannedRule, violation: Violation, subject: Subject, lang: Language): Issue {
-  return { ruleId: rule.id, severity: rule.severity, field: violation.field, message: renderMessage(rule.message[lang], subject.object) };
+  // Placeholders as PHP prints the held values (a port of 2^63 or more is 9223372036854775807, not 9223372036854776000).
+  const object = subject.object;
+  const values: Record<string, string> = {};
+  for (const code of rule.placeholders) values[code] = phpStringOf(object[code]);
+  return { ruleId: rule.id, severity: rule.severity, field: violation.field, message: renderMessage(rule.message[lang], values) };
 }
 
 function run(rules: ClassRules, op: 'create' | 'update', id: number | undefined, written: WrittenValues, context: GovernanceContext, lang: Language, found?: readonly boolean[]): Validation {

@@ -34,7 +34,8 @@ const PHP_NUMERIC_PREFIX = /^[ \t\n\r\v\f]*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+
  *   ('abc' → 0, '12abc' → 12, ' 104' → 104, '1e3' → 1000, '1.9' → 1, '-1.9' → -1, '0x1A' → 0). A value outside
  *   the 64-bit range saturates (`zend_dval_to_lval_cap`), an infinite one ('1e999') gives 0.
  * - a number (JSON): truncated toward zero; outside the 64-bit range it wraps modulo 2^64 (`zend_dval_to_lval`).
- * Magnitudes beyond 2^53 are held as the nearest double (PHP keeps the exact integer); no rule depends on them.
+ * Magnitudes beyond 2^53 are held as the nearest double (PHP keeps the exact integer); no rule's verdict depends on
+ * them, and messages print them as PHP does where the double is exact (phpStringOf).
  */
 export function phpIntCast(value: string | number): number {
   if (typeof value === 'number') return floatToInt(value, 'wrap');
@@ -62,6 +63,21 @@ function floatToInt(value: number, overflow: 'wrap' | 'saturate'): number {
   if (wrapped < 0) wrapped += TWO_POW_64;
   if (wrapped > PHP_INT_MAX) wrapped -= TWO_POW_64;
   return wrapped + 0;
+}
+
+/**
+ * A held value as PHP writes it into a message (`(string)` of the value, what `Dict::Format` and iTop's template
+ * strings print): integers in full decimal, never in JavaScript's shortest form ("9223372036854776000", "1e+21").
+ * An integer held at or beyond 2^63 is PHP_INT_MAX (the cast saturated: 2^63 - 1 is not a double).
+ * Exact for every integer the cast produces from a number, or from a string with a fraction or an exponent; a
+ * string of more than 15 digits beyond 2^53 ('9007199254740993') is held as the nearest double (see phpIntCast).
+ */
+export function phpStringOf(value: StoredValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    return value >= PHP_INT_MAX ? '9223372036854775807' : BigInt(value).toString();
+  }
+  return String(value);
 }
 
 /** The integer a value denotes when it is a decimal integer (number or signed digits), else undefined. */
@@ -115,12 +131,13 @@ export function sameValue(a: StoredValue, b: StoredValue): boolean {
 /**
  * The key under which MySQL's utf8mb4_unicode_ci collation (iTop's DEFAULT_COLLATION) sees a value as equal:
  * case-insensitive, accent-insensitive, trailing spaces ignored (PAD SPACE). Numbers compare by their decimal
- * form; null and '' share the empty key.
+ * form; null and '' share the empty key. Final sigma ς is σ (the collation compares primary weights only, and
+ * JavaScript's toLowerCase turns a word-final Σ into ς, so "ΟΔΟΣ" must meet "οδοσ" as MySQL has it).
  */
 export function collationKey(value: StoredValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  return value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ +$/, '');
+  return value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ς/g, 'σ').replace(/ +$/, '');
 }
 
 /** The characters (code points) of a string, as PHP's mb_* functions count them in UTF-8. */

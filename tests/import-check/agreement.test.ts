@@ -25,7 +25,9 @@ function render(vector: Vector, index: number, style: Style) {
   const classes = new Set([...Object.keys(vector.existing), ...REFERENCED_CLASSES]);
   for (const className of classes) {
     const records = vector.existing[className] ?? [];
-    const columns = [...new Set(['id', ...(records.length ? records.flatMap((r) => Object.keys(r)) : ['name'])])];
+    // An empty export still needs a column of its class (an AE export without AEs: aetitle).
+    const firstField = model.classes.find((c) => c.name === className)?.fields[0]?.code ?? 'name';
+    const columns = [...new Set(['id', ...(records.length ? records.flatMap((r) => Object.keys(r)) : [firstField])])];
     const name = file(`${index}-${style === 'by id' ? 'i' : 'r'}-${className}.csv`, csv([columns, ...records.map((r) => columns.map((c) => r[c]))]));
     existing.push(`${className}:${name}`);
   }

@@ -176,7 +176,10 @@ export function describeClasses(generated: Generated): StandInDescription {
   return { table_prefix: STANDIN_TABLE_PREFIX, classes, parents, rule_ids_by_message_key: ruleIds, collation_folding: collationFolding() };
 }
 
-/** Accented Latin letters → base letters (NFD without marks), as utf8mb4_unicode_ci ignores accents. */
+/**
+ * Accented Latin letters → base letters (NFD without marks), as utf8mb4_unicode_ci ignores accents; combining
+ * diacritical marks (U+0300–U+036F, which the collation ignores) → nothing; final sigma ς → σ (same primary weight).
+ */
 function collationFolding(): Record<string, string> {
   const folding: Record<string, string> = {};
   for (let point = 0xc0; point <= 0x24f; point++) {
@@ -184,6 +187,8 @@ function collationFolding(): Record<string, string> {
     const base = char.normalize('NFD').replace(/\p{M}+/gu, '');
     if (base !== char && base !== '') folding[char] = base;
   }
+  for (let point = 0x300; point <= 0x36f; point++) folding[String.fromCodePoint(point)] = '';
+  folding['ς'] = 'σ';
   return folding;
 }
 
@@ -219,6 +224,8 @@ export interface WriteCase {
   name: string;
   existing: Record<string, Record<string, WriteValue>[]>;
   write: { class: string; op: 'create' | 'update'; id?: number; values: Record<string, WriteValue> };
+  /** iTop language code of the user for this write ('EN US' when absent). */
+  language?: string;
 }
 
 export interface RecordedQuery {
@@ -320,6 +327,36 @@ export async function runGovernanceMethods(php: PhpRuntime, generated: Generated
     throw new Error(`PHP ${php.version} failed (exit ${result.exitCode}):\n${result.stderr}\n${result.stdout.slice(0, 2000)}`);
   }
   return (JSON.parse(result.stdout) as (DirectOutcome & { governance?: GovernanceIssue[] })[]).map((o) => ({ ...o, governance: o.governance ?? [] }));
+}
+
+/** The PHP files and the input (without writes) of runWritesWithGovernance, once per generator output (called in batches). */
+const preparedRuns = new WeakMap<Generated, { files: Record<string, string>; input: Record<string, unknown> }>();
+
+/** A write run through both: the governance check method of its class directly, then CheckToWrite. */
+export interface FullOutcome extends WriteOutcome {
+  governance: GovernanceIssue[];
+}
+
+/**
+ * Runs every write twice in one PHP request: the generated governance check method of its class directly (its
+ * issues with rule, severity, field, message), then CheckToWrite (iTop's checks, uniqueness rules and the glue).
+ */
+export async function runWritesWithGovernance(php: PhpRuntime, generated: Generated, writes: WriteCase[]): Promise<FullOutcome[]> {
+  let prepared = preparedRuns.get(generated);
+  if (!prepared) {
+    const { files, includes } = standInFiles(generated);
+    const governed = generatedRulesByClass(generated.model, generated.plan);
+    const methods = Object.fromEntries([...governed.keys()].map((className) => [className, checkMethodName(className)]));
+    const direct = { class: governanceClassName(generated.model), methods, and_check_to_write: true };
+    prepared = { files, input: { description: describeClasses(generated), includes, direct } };
+    preparedRuns.set(generated, prepared);
+  }
+  const files = { ...prepared.files, 'input.json': JSON.stringify({ ...prepared.input, writes }) };
+  const result = await php.run(files, 'run-writes.php');
+  if (result.exitCode !== 0 || result.stderr !== '') {
+    throw new Error(`PHP ${php.version} failed (exit ${result.exitCode}):\n${result.stderr}\n${result.stdout.slice(0, 2000)}`);
+  }
+  return (JSON.parse(result.stdout) as (FullOutcome & { governance?: GovernanceIssue[] })[]).map((o) => ({ ...o, governance: o.governance ?? [] }));
 }
 
 /** Sorted distinct rule ids of an outcome (issues and warnings). */

@@ -13,7 +13,11 @@
  *
  * With "direct": { "class": governance class, "methods": { model class: check method } } in input.json, the
  * governance check method of the written class is called instead of CheckToWrite (no iTop check, no glue), and
- * each entry carries `governance`: the issues it returned as they are ({rule, severity, field, message}).
+ * each entry carries `governance`: the issues it returned as they are ({rule, severity, field, message}). With
+ * "direct": { …, "and_check_to_write": true } the method is called first, then CheckToWrite as without "direct"
+ * (the entry carries both; `queries` are those of CheckToWrite).
+ *
+ * A write may carry "language" (an iTop language code, 'EN US' by default): the user language of its run.
  */
 foreach (array('StandIn', 'Dict', 'DBObject', 'DBSearch', 'CMDBSource', 'EventData') as $sName)
 {
@@ -49,6 +53,7 @@ foreach ($aInput['writes'] as $aCase)
 	try
 	{
 		StandIn::Reset();
+		Dict::SetUserLanguage(isset($aCase['language']) ? $aCase['language'] : 'EN US');
 		foreach ($aCase['existing'] as $sClass => $aRecords)
 		{
 			StandIn::Load($sClass, $aRecords);
@@ -90,8 +95,12 @@ foreach ($aInput['writes'] as $aCase)
 				? call_user_func(array($aInput['direct']['class'], $aInput['direct']['methods'][$sClass]), $oObject)
 				: array();
 			$aResult['queries'] = StandIn::$aQueries;
-			$aResults[] = $aResult;
-			continue;
+			if (empty($aInput['direct']['and_check_to_write']))
+			{
+				$aResults[] = $aResult;
+				continue;
+			}
+			StandIn::$aQueries = array();
 		}
 		list(, $aIssues) = $oObject->CheckToWrite();
 		$aResult['checked'] = true;

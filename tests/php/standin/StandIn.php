@@ -284,7 +284,8 @@ class StandIn
 		{
 			return (string)$value;
 		}
-		$sFolded = mb_strtolower(strtr((string)$value, self::$aFolding), 'UTF-8');
+		// Folded again after lowering: PHP 8.3's mb_strtolower turns a word-final Σ into ς (7.4's into σ).
+		$sFolded = strtr(mb_strtolower(strtr((string)$value, self::$aFolding), 'UTF-8'), self::$aFolding);
 		return rtrim($sFolded, ' ');
 	}
 
