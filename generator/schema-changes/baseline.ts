@@ -25,6 +25,12 @@ export function schemaOfFiles(all: GeneratedFile[], moduleCode: string): StoredS
  * Undefined when `source` holds no datamodel file (or does not exist).
  */
 export async function readReleasedSchema(source: string, moduleCode: string): Promise<StoredSchema | undefined> {
+  const files = await readReleasedFiles(source, moduleCode);
+  return files && schemaOfFiles(files, moduleCode);
+}
+
+/** The `datamodel.*.xml` files and the main module file of the release at `source`, as text; undefined where there is none. */
+export async function readReleasedFiles(source: string, moduleCode: string): Promise<GeneratedFile[] | undefined> {
   const info = await stat(source).catch(() => undefined);
   if (!info) return undefined;
   const files: GeneratedFile[] = [];
@@ -37,7 +43,21 @@ export async function readReleasedSchema(source: string, moduleCode: string): Pr
       if (wanted(relative)) files.push({ path: relative, content: await readFile(full, 'utf8') });
     });
   }
-  return schemaOfFiles(files, moduleCode);
+  return files.some((file) => DATAMODEL.test(file.path)) ? files : undefined;
+}
+
+/**
+ * Whether two releases have byte-identical datamodel files (the usual regeneration without a schema edit):
+ * then no schema change is possible and nothing needs parsing.
+ */
+export function sameDatamodels(a: GeneratedFile[], b: GeneratedFile[]): boolean {
+  const texts = (files: GeneratedFile[]) =>
+    files
+      .filter((file) => DATAMODEL.test(file.path))
+      .map((file) => (typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content)))
+      .sort();
+  const [left, right] = [texts(a), texts(b)];
+  return left.length === right.length && left.every((text, i) => text === right[i]);
 }
 
 async function walk(root: string, relative: string, depth: number, visit: (relative: string, full: string) => Promise<void>): Promise<void> {

@@ -1,7 +1,7 @@
 import type { ModelDefinition } from '../../model/schema/model.js';
 import type { GeneratedFile } from '../context.js';
 import { UsageError } from '../cli/errors.js';
-import { readReleasedSchema, schemaOfFiles } from './baseline.js';
+import { readReleasedFiles, sameDatamodels, schemaOfFiles } from './baseline.js';
 import { compareSchemas, refusalLines } from './diff.js';
 
 export interface ReleaseCheck {
@@ -18,11 +18,15 @@ export interface ReleaseCheck {
  */
 export async function checkAgainstRelease(model: ModelDefinition, version: string, files: GeneratedFile[], defaultDir: string, since?: string): Promise<ReleaseCheck> {
   const code = model.module.code;
-  const before = await readReleasedSchema(since ?? defaultDir, code);
-  if (!before) {
+  const released = await readReleasedFiles(since ?? defaultDir, code);
+  if (!released) {
     if (since) throw new UsageError(`--since ${since}: no datamodel.*.xml found (expected a release folder or zip of ${code})`);
     return { lines: [], refused: false };
   }
+  // Regenerating an unchanged schema (the usual run) needs no parsing: identical datamodels change nothing.
+  if (sameDatamodels(released, files)) return { lines: [], refused: false };
+  const before = schemaOfFiles(released, code);
+  if (!before) return { lines: [], refused: false };
   const after = schemaOfFiles(files, code);
   if (!after) return { lines: [], refused: false };
   const comparison = compareSchemas(before, after, model.schemaChanges, version);
