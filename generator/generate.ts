@@ -1,7 +1,7 @@
 import type { Emitter, GeneratedFile, GeneratorContext } from './context.js';
 import { DOCS_EMITTERS } from './emitters/docs/index.js';
 import { emitBridge } from './emitters/bridge/emit-bridge.js';
-import { EXTENSION_EMITTERS, MODULE_EMITTERS } from './emitters/index.js';
+import { MODULE_EMITTERS } from './emitters/index.js';
 import type { GeneratorInputs } from './inputs.js';
 import { buildIR } from './ir/build-ir.js';
 import type { Target } from './targets/target.js';
@@ -16,15 +16,14 @@ export function generateModule(inputs: GeneratorInputs, target: Target): Generat
 }
 
 /**
- * The extension folder, relative to itself: `extension.xml` beside one folder per module, named after the
- * module (iTop compiles each module into env-production/<folder name>/, ITOP-REFERENCE §2.1): the main module and
- * each bridge module. This is the layout of the hand-written 3.2.5 too (extension.xml beside br-medicaldevice/).
+ * The extension folder, relative to itself: one folder per module, named after the module (iTop compiles each
+ * module into env-production/<folder name>/, ITOP-REFERENCE §2.1): the main module, with the extension's
+ * `extension.xml`, and each bridge module beside it.
  */
 export function generateExtension(inputs: GeneratorInputs, target: Target): GeneratedFile[] {
   const ctx = buildContext(inputs, target);
   const inFolder = (folder: string, files: GeneratedFile[]) => files.map((file) => ({ path: `${folder}/${file.path}`, content: file.content }));
   const files = [
-    ...runEmitters(EXTENSION_EMITTERS, ctx),
     ...inFolder(inputs.model.module.code, runEmitters(MODULE_EMITTERS, ctx)),
     ...(inputs.model.bridges ?? []).flatMap((bridge) => inFolder(bridge.code, emitBridge(ctx, bridge))),
   ];

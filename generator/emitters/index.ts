@@ -15,9 +15,5 @@ export const MODULE_EMITTERS: Record<string, Emitter> = {
   dictionaries: emitDictionaries,
   governancePhp: emitGovernancePhp,
   images: emitImages,
-};
-
-/** The extension folder's own files, beside its module folders. */
-export const EXTENSION_EMITTERS: Record<string, Emitter> = {
   extension: emitExtensionXml,
 };

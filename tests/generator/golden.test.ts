@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../generator/generate.js';
-import { EXTENSION_EMITTERS } from '../../generator/emitters/index.js';
+import { MODULE_EMITTERS } from '../../generator/emitters/index.js';
 import { DOCS_EMITTERS } from '../../generator/emitters/docs/index.js';
 import { TARGETS } from '../../generator/targets/target.js';
 import { projectInputs, ROOT, textOf } from '../support/project.js';
@@ -14,7 +14,7 @@ import { projectInputs, ROOT, textOf } from '../support/project.js';
 describe.each(Object.values(TARGETS))('golden files of every emitter, iTop $id, fixture every-kind', async (target) => {
   const inputs = await projectInputs(target, 'tests/fixtures/models/every-kind.model.ts');
   const ctx = buildContext(inputs, target);
-  const emitters = { ...EXTENSION_EMITTERS, ...DOCS_EMITTERS };
+  const emitters = { ...MODULE_EMITTERS, ...DOCS_EMITTERS };
   it.each(Object.keys(emitters))('%s', async (name) => {
     const files = emitters[name]?.(ctx) ?? [];
     // The list of files is golden too: an emitter that a target does not need emits none.

@@ -18,7 +18,7 @@ describe('model strings never break out of the XML they are written into', async
   const file = (name: string) => textOf(files.find((f) => f.path === name)?.content ?? '');
 
   it('extension.xml: label and description read back unchanged', () => {
-    const xml = parser.parse(file('extension.xml'));
+    const xml = parser.parse(file('br-medicaldevice/extension.xml'));
     expect(xml.extension.label).toBe(NASTY);
     expect(xml.extension.description).toBe(NASTY);
   });

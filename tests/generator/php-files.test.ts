@@ -73,11 +73,11 @@ describe.each(Object.values(TARGETS))('every generated PHP file of the iTop $id 
     expect(args['visible']).toBe(true);
   });
 
-  it('the TeemIp bridge module is invisible, selected by itself where TeemIp is, and needs TeemIp and our module', async () => {
+  it('the TeemIp bridge module is invisible, selected by itself where TeemIp is, and needs only our module', async () => {
     const { id, args } = await discover('br-medicaldevice-teemip/module.br-medicaldevice-teemip.php');
     expect(id).toBe(`br-medicaldevice-teemip/${version}`);
     expect(args['visible']).toBe(false);
     expect(args['auto_select']).toBe('SetupInfo::ModuleIsSelected("teemip-ip-mgmt")');
-    expect(args['dependencies']).toEqual([`br-medicaldevice/${version}`, `teemip-ip-mgmt/${target.itopVersionMin}`]);
+    expect(args['dependencies']).toEqual([`br-medicaldevice/${version}`]);
   });
 });

@@ -24,7 +24,7 @@ describe('one model, several iTop versions', () => {
   it.each(Object.values(TARGETS))('iTop $id: module dependencies and extension.xml name the same minimum iTop version', async (target) => {
     const file = await filesOf(target);
     expect(file('module.br-medicaldevice.php')).toContain(`'itop-config-mgmt/${target.itopVersionMin}'`);
-    const extensionXml = generateExtension(await projectInputs(target), target).find((f) => f.path === 'extension.xml');
+    const extensionXml = generateExtension(await projectInputs(target), target).find((f) => f.path === 'br-medicaldevice/extension.xml');
     expect(textOf(extensionXml?.content ?? '')).toContain(`<itop_version_min>${target.itopVersionMin}</itop_version_min>`);
   });
 

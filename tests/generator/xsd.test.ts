@@ -19,8 +19,8 @@ describe('generated XML against the community XSDs (a necessary check; iTop setu
     ctx.skip(!XSD_DIR, XSD_SKIP_REASON);
     // The community XSD does not declare the type="array" that iTop's own parser needs on <modules>
     // (setup/parameters.class.inc.php@3.2.0:165-200); iTop is the judge, so the XSD sees the file without it.
-    expect(file('extension.xml')).toContain('<modules type="array">');
-    expect(await xsdErrors(file('extension.xml').replace('<modules type="array">', '<modules>'), 'extension.xsd')).toEqual([]);
+    expect(file('br-medicaldevice/extension.xml')).toContain('<modules type="array">');
+    expect(await xsdErrors(file('br-medicaldevice/extension.xml').replace('<modules type="array">', '<modules>'), 'extension.xsd')).toEqual([]);
   });
 
   it('the XSD check can fail: a misspelt element is reported', async (ctx) => {

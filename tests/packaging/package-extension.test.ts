@@ -52,7 +52,9 @@ describe('packageExtension', () => {
     const central = readCentralDirectory(pkg.bytes).map((entry) => entry.name);
     expect(central).toEqual(expected);
     expect(pkg.entries).toEqual(expected);
-    expect(expected).toContain(`${MODULE}/extension.xml`);
+    expect(expected).toContain(`${MODULE}/${MODULE}/extension.xml`);
+    // The bridge is under no extension.xml: iTop makes it an invisible extension of its own.
+    expect(expected.filter((entry) => entry.endsWith('extension.xml'))).toEqual([`${MODULE}/${MODULE}/extension.xml`]);
     expect(expected).toContain(`${MODULE}/${MODULE}/module.${MODULE}.php`);
     expect(expected).toContain(`${MODULE}/${MODULE}-teemip/module.${MODULE}-teemip.php`);
     expect(expected.every((entry) => entry.startsWith(`${MODULE}/`))).toBe(true);
@@ -89,8 +91,8 @@ describe('packageExtension', () => {
     const unzipped = unzipSync(pkg.bytes);
     const text = (name: string) => new TextDecoder().decode(unzipped[`${MODULE}/${name}`]);
     expect(text(`${MODULE}/module.${MODULE}.php`)).toContain(`'${MODULE}/${version}'`);
-    expect(text('extension.xml')).toContain(`<version>${version}</version>`);
-    expect(text('extension.xml')).toContain(`<release_date>${inputs.release.releaseDate}</release_date>`);
+    expect(text(`${MODULE}/extension.xml`)).toContain(`<version>${version}</version>`);
+    expect(text(`${MODULE}/extension.xml`)).toContain(`<release_date>${inputs.release.releaseDate}</release_date>`);
     expect(pkg.fileName).toBe(`${MODULE}-${version}.zip`);
     expect(checksumLine(pkg)).toBe(`${pkg.sha256}  ${MODULE}-${version}.zip\n`);
   });

@@ -8,18 +8,14 @@ import { emitField } from '../datamodel/field-xml.js';
 import { renderDictionaries } from '../dictionary/emit-dictionaries.js';
 import { modelPlaceholders } from '../module/emit-model-placeholder.js';
 import { renderModuleFile } from '../module/emit-module.js';
-import { renderExtensionXml } from '../extension/emit-extension-xml.js';
 
 /**
- * The files of one bridge module, relative to its own folder. The folder is an extension of its own
- * (its own `extension.xml`) nested in ours, and the module depends on `whenModule`:
- * - iTop's setup gives a module found under an extension.xml to that extension, and selecting an extension
- *   selects all its modules (setup/extensionsmap.class.inc.php@3.2.0:260-360), so inside our extension the
- *   bridge would be installed everywhere;
- * - an extension holding a module with an unmet dependency is hidden from the wizard and from the
- *   unattended computation (extensionsmap@3.2.0:392-416, wizardsteps.class.inc.php@3.2.0:1936,
- *   InstallationFileService.php@3.2.0:314): on a vanilla iTop only the bridge's own extension is hidden;
- * - where `whenModule` is installed, `auto_select` picks the bridge even when nobody ticks it.
+ * The files of one bridge module, relative to its own folder, which sits beside the main module's folder and
+ * under no extension.xml. iTop's setup then makes the module an extension of its own, invisible because the
+ * module is (setup/extensionsmap.class.inc.php@3.2.0:320-350): never offered, never selected with ours, and
+ * selected by `auto_select` where `whenModule` is installed. It depends on our main module only: a module with an
+ * unmet dependency hides its extension and makes a setup that is told to install it stop. Forced onto an iTop
+ * without `whenModule`, iTop drops the key to the missing class and the module does nothing (measured on 3.2.0).
  */
 export function emitBridge(ctx: GeneratorContext, bridge: BridgeModule): GeneratedFile[] {
   const cls = ctx.ir.model.classes.find((c) => c.name === bridge.class);
@@ -31,13 +27,12 @@ export function emitBridge(ctx: GeneratorContext, bridge: BridgeModule): Generat
       content: renderModuleFile(ctx, {
         code: bridge.code,
         label: bridge.label,
-        dependencies: [`${ctx.ir.model.module.code}/${ctx.release.version}`, `${bridge.whenModule}/${ctx.release.itopVersionMin}`],
+        dependencies: [`${ctx.ir.model.module.code}/${ctx.release.version}`],
         autoSelect: `SetupInfo::ModuleIsSelected("${bridge.whenModule}")`,
         datamodel: placeholders.map((file) => file.path),
       }),
     },
     { path: `datamodel.${bridge.code}.xml`, content: bridgeDatamodel(ctx, bridge, cls) },
-    { path: 'extension.xml', content: renderExtensionXml(ctx, { code: bridge.code, label: bridge.label, description: bridge.description.en, modules: [bridge.code] }) },
     ...renderDictionaries(ctx, bridge.code, bridgeDictionary(bridge)),
     ...placeholders,
   ];
@@ -66,6 +61,10 @@ function mirrorMethod(bridge: BridgeModule): string {
 	public function ComputeValues()
 	{
 		parent::ComputeValues();
+		// Installed without ${bridge.whenModule} (forced), iTop drops a key to a class it does not have: then do nothing.
+		if (!MetaModel::IsValidAttCode(get_class($this), ${phpString(key)})) {
+			return;
+		}
 		// ${bridge.code}: ${into} follows the ${attribute} of the ${foreignClass} that ${key} points at (generated, do not edit).
 		$iKey = (int) $this->Get(${phpString(key)});
 		if ($iKey <= 0) {

@@ -258,7 +258,7 @@ export function bridgeText(labels: Labels, bridge: BridgeModule): string {
   return [
     `Module ${mdCode(bridge.code)} (${mdText(bridge.label)}): ${mdText(bridge.description.en)}`,
     '',
-    `It is its own extension inside this one and depends on ${mdCode(bridge.whenModule)}: iTop's setup selects it by itself where that module is installed, and leaves it out (not even offered) elsewhere. It adds to ${labels.classRef(bridge.class)}:`,
+    `Its folder sits beside the main module's, outside any \`extension.xml\`, so iTop's setup treats it as an invisible extension of its own: never offered, selected by itself where ${mdCode(bridge.whenModule)} is installed, left out elsewhere (and harmless if a setup is forced to install it there). It adds to ${labels.classRef(bridge.class)}:`,
     '',
     ...bridge.fields.map((f) => `- ${mdText(f.label.en)} (${mdCode(f.code)})${f.help ? `: ${mdText(f.help.en)}` : ''}`),
     '',

@@ -46,7 +46,11 @@ export function renderExtensionXml(ctx: GeneratorContext, spec: ExtensionXmlSpec
   return `${doc.end({ prettyPrint: true, indent: '  ' })}\n`;
 }
 
-/** The extension's own `extension.xml`, beside its main module's folder (the code 3.2.5 used, so setup sees an upgrade). */
+/**
+ * The extension's `extension.xml`, in the main module's folder (with the code 3.2.5 used, so setup sees an
+ * upgrade). Not one level up: iTop would then give every module below it, the TeemIp bridge included, to this
+ * extension and select them all with it (setup/extensionsmap.class.inc.php@3.2.0:260-360).
+ */
 export const emitExtensionXml: Emitter = (ctx) => {
   const { module } = ctx.ir.model;
   return [{ path: 'extension.xml', content: renderExtensionXml(ctx, { code: module.code, label: module.label, description: module.description, modules: [module.code] }) }];

@@ -16,7 +16,6 @@ SetupWebPage::AddModule(
 		// Setup
 		'dependencies' => array(
 			'br-medicaldevice/4.0.0',
-			'teemip-ip-mgmt/3.1.0',
 		),
 		'mandatory' => false,
 		'visible' => false,
