@@ -25,7 +25,7 @@ log() { echo "[$(date +%H:%M:%S)] $*"; }
 # admin account of the rig (itop.env); the URL is ours, not the rig's
 if [ -f "$RIG/itop.env" ]; then . "$RIG/itop.env"; fi
 : "${ITOP_USER:=admin}"
-: "${ITOP_PWD:=RigAdmin-2024}"
+: "${ITOP_PWD:?ITOP_PWD must be set: source the itop.env of the rig, or export it}"
 export ITOP_URL="http://$WEB_HOST:$WEB_PORT"
 export ITOP_USER ITOP_PWD WEBROOT RUNDIR WEB_PORT DB_NAME BASELINE_DIR SNAP_DIR ITOP_SRC
 
