@@ -1,6 +1,6 @@
 import type { ModelDefinition } from '../../model/schema/model.js';
 import type { InstallerStep } from '../ir/installer.js';
-import { indent } from '../php/installer/installer-class.js';
+import { forUpgradesBelow } from '../php/installer/installer-class.js';
 import { phpString } from '../php/php-string.js';
 import { compareVersions } from '../release.js';
 
@@ -58,10 +58,7 @@ export function schemaChangeSteps(model: ModelDefinition): InstallerStep[] {
       after.push(`static::ReplaceEnumValue(${[d.class, d.field, d.value, d.replacedBy].map(phpString).join(', ')});`);
       helpers.add(REPLACE_ENUM_VALUE);
     }
-    const guarded = (what: string, lines: string[]) =>
-      `if ($sPreviousVersion !== '' && version_compare($sPreviousVersion, ${phpString(since)}, '<')) {\n${indent(
-        [`static::Log('info', 'upgrade from '.$sPreviousVersion.' to '.$sCurrentVersion.': schema changes of ${since}, ${what}');`, ...lines].join('\n'),
-      )}\n}`;
+    const guarded = (what: string, lines: string[]) => forUpgradesBelow(since, `schema changes of ${since}, ${what}`, lines);
     if (before.length > 0) {
       steps.push({
         hook: 'BeforeDatabaseCreation',

@@ -6,11 +6,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { AUDIT_AES, AUDIT_LINKS, AUDIT_ORGS } from '../../audit/dataset.js';
+import { restOk as rest, type ItopConnection } from '../support/itop-rest.js';
 
-export interface ItopTarget {
-  url: string;
-  user: string;
-  pwd: string;
+export interface ItopTarget extends ItopConnection {
   db: { name: string; host: string; port: string; user: string | undefined; pwd: string | undefined };
 }
 
@@ -20,20 +18,13 @@ export function itopFromEnv(): ItopTarget | undefined {
   return {
     url: ITOP_URL.replace(/\/+$/, ''),
     user: ITOP_USER,
-    pwd: ITOP_PWD,
+    password: ITOP_PWD,
     db: { name: ITOP_DB_NAME, host: process.env.ITOP_DB_HOST ?? '127.0.0.1', port: process.env.ITOP_DB_PORT ?? '3306', user: process.env.ITOP_DB_USER, pwd: process.env.ITOP_DB_PWD },
   };
 }
 
-const auth = (itop: ItopTarget) => `Basic ${Buffer.from(`${itop.user}:${itop.pwd}`).toString('base64')}`;
+const auth = (itop: ItopTarget) => `Basic ${Buffer.from(`${itop.user}:${itop.password}`).toString('base64')}`;
 
-export async function rest(itop: ItopTarget, operation: Record<string, unknown>): Promise<any> {
-  const body = new URLSearchParams({ version: '1.3', json_data: JSON.stringify(operation) });
-  const response = await fetch(`${itop.url}/webservices/rest.php`, { method: 'POST', headers: { Authorization: auth(itop) }, body });
-  const json = (await response.json()) as { code: number; message: string };
-  if (json.code !== 0) throw new Error(`REST ${String(operation.operation)}: ${json.message}`);
-  return json;
-}
 
 export async function getText(itop: ItopTarget, path: string): Promise<string> {
   const response = await fetch(`${itop.url}/${path}`, { headers: { Authorization: auth(itop) } });
@@ -57,11 +48,11 @@ export async function ensureOrgs(itop: ItopTarget): Promise<Record<'A' | 'B', nu
   const ids = {} as Record<'A' | 'B', number>;
   for (const [letter, name] of Object.entries(AUDIT_ORGS) as ['A' | 'B', string][]) {
     const found = await rest(itop, { operation: 'core/get', class: 'Organization', key: `SELECT Organization WHERE name = '${name}'`, output_fields: 'id' });
-    const existing = Object.values((found.objects ?? {}) as Record<string, { key: string }>)[0];
+    const existing = Object.values((found.objects ?? {}) as unknown as Record<string, { key: string }>)[0];
     if (existing) ids[letter] = Number(existing.key);
     else {
       const created = await rest(itop, { operation: 'core/create', class: 'Organization', comment: 'audit test', fields: { name }, output_fields: 'id' });
-      ids[letter] = Number((Object.values(created.objects) as { key: string }[])[0]?.key);
+      ids[letter] = Number((Object.values(created.objects ?? {}) as { key: string }[])[0]?.key);
     }
   }
   return ids;
@@ -97,7 +88,7 @@ export interface ItopAuditRule {
 
 export async function auditRules(itop: ItopTarget): Promise<ItopAuditRule[]> {
   const result = await rest(itop, { operation: 'core/get', class: 'AuditRule', key: 'SELECT AuditRule', output_fields: 'name,query,category_id' });
-  return Object.values((result.objects ?? {}) as Record<string, { key: string; fields: { name: string; query: string; category_id: string } }>).map((o) => ({
+  return Object.values((result.objects ?? {}) as unknown as Record<string, { key: string; fields: { name: string; query: string; category_id: string } }>).map((o) => ({
     id: Number(o.key),
     categoryId: Number(o.fields.category_id),
     name: o.fields.name,
@@ -107,7 +98,7 @@ export async function auditRules(itop: ItopTarget): Promise<ItopAuditRule[]> {
 
 export async function auditCategories(itop: ItopTarget): Promise<{ id: number; name: string; description: string; definition_set: string }[]> {
   const result = await rest(itop, { operation: 'core/get', class: 'AuditCategory', key: 'SELECT AuditCategory', output_fields: 'name,description,definition_set' });
-  return Object.values((result.objects ?? {}) as Record<string, { key: string; fields: { name: string; description: string; definition_set: string } }>).map((o) => ({ id: Number(o.key), ...o.fields }));
+  return Object.values((result.objects ?? {}) as unknown as Record<string, { key: string; fields: { name: string; description: string; definition_set: string } }>).map((o) => ({ id: Number(o.key), ...o.fields }));
 }
 
 /** The audit page (pages/audit.php) as iTop renders it for the user: error count by rule id. */
@@ -142,7 +133,7 @@ export async function restCsv(itop: ItopTarget, className: string, fields: strin
   const result = await rest(itop, { operation: 'core/get', class: className, key: `SELECT ${className}`, output_fields: fields.join(',') });
   const cell = (value: unknown) => `"${String(value ?? '').replace(/"/g, '""')}"`;
   const lines = [['id', ...fields].map(cell).join(',')];
-  const objects = Object.values((result.objects ?? {}) as Record<string, { key: string; fields: Record<string, unknown> }>).sort((a, b) => Number(a.key) - Number(b.key));
+  const objects = Object.values((result.objects ?? {}) as unknown as Record<string, { key: string; fields: Record<string, unknown> }>).sort((a, b) => Number(a.key) - Number(b.key));
   for (const object of objects) lines.push([object.key, ...fields.map((field) => object.fields[field])].map(cell).join(','));
   return `${lines.join('\n')}\n`;
 }

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runImportCheck, type CheckReport } from '../../../import-check/index.js';
+import { restOk } from '../support/itop-rest.js';
 
 const URL_ = process.env['ITOP_URL'];
 const USER = process.env['ITOP_USER'];
@@ -20,12 +21,7 @@ const PWD = process.env['ITOP_PWD'];
 const enabled = !!URL_ && !!USER && PWD !== undefined;
 const base = (URL_ ?? '').replace(/\/+$/, '');
 
-async function rest(json: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const body = new URLSearchParams({ version: '1.4', auth_user: USER ?? '', auth_pwd: PWD ?? '', json_data: JSON.stringify(json) });
-  const answer = (await (await fetch(`${base}/webservices/rest.php`, { method: 'POST', body })).json()) as Record<string, unknown>;
-  if (answer['code'] !== 0) throw new Error(`REST: ${JSON.stringify(answer)}`);
-  return answer;
-}
+const rest = (json: Record<string, unknown>) => restOk({ url: base, user: USER ?? '', password: PWD ?? '' }, json, '1.4');
 
 /** The real import (HTTP mode of webservices/import.php): status per data row, in order. */
 async function importCsv(className: string, csv: string, keys: string): Promise<string[]> {

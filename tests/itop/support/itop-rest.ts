@@ -29,15 +29,22 @@ export interface RestAnswer {
   objects?: Record<string, RestObject> | null;
 }
 
-export async function rest(itop: ItopConnection, operation: Record<string, unknown>): Promise<RestAnswer> {
+export async function rest(itop: ItopConnection, operation: Record<string, unknown>, version = '1.3'): Promise<RestAnswer> {
   const body = new URLSearchParams({ auth_user: itop.user, auth_pwd: itop.password, json_data: JSON.stringify(operation) });
-  const response = await fetch(`${itop.url}/webservices/rest.php?version=1.3`, { method: 'POST', body });
+  const response = await fetch(`${itop.url}/webservices/rest.php?version=${version}`, { method: 'POST', body });
   const text = await response.text();
   try {
     return JSON.parse(text) as RestAnswer;
   } catch {
     throw new Error(`iTop answered HTTP ${response.status} with something else than JSON: ${text.slice(0, 300)}`);
   }
+}
+
+/** `rest`, throwing iTop's message when the operation fails. */
+export async function restOk(itop: ItopConnection, operation: Record<string, unknown>, version = '1.3'): Promise<RestAnswer> {
+  const answer = await rest(itop, operation, version);
+  if (answer.code !== 0) throw new Error(`REST ${String(operation['operation'])} (${answer.code}): ${answer.message}`);
+  return answer;
 }
 
 /** Creates an object and returns its id; throws with iTop's message when iTop refuses. */

@@ -256,6 +256,18 @@ if (!class_exists('BrMedicaldeviceInstaller')) {
 			}
 		}
 
+		protected static function Log($sLevel, $sMessage)
+		{
+			$sLine = 'br-medicaldevice: '.$sMessage;
+			if ($sLevel === 'error') {
+				SetupLog::Error($sLine);
+			} elseif ($sLevel === 'warning') {
+				SetupLog::Warning($sLine);
+			} else {
+				SetupLog::Info($sLine);
+			}
+		}
+
 		/**
 		 * Sets the field to its default in the rows that have no value (left by a version that had no such field).
 		 */
@@ -323,18 +335,6 @@ if (!class_exists('BrMedicaldeviceInstaller')) {
 				}
 			}
 			static::Log('info', $sClass.'.'.$sAttCode.': filled from '.$sKeyColumn.' for '.$iFilled.' of '.count($aRows).' object(s)');
-		}
-
-		protected static function Log($sLevel, $sMessage)
-		{
-			$sLine = 'br-medicaldevice: '.$sMessage;
-			if ($sLevel === 'error') {
-				SetupLog::Error($sLine);
-			} elseif ($sLevel === 'warning') {
-				SetupLog::Warning($sLine);
-			} else {
-				SetupLog::Info($sLine);
-			}
 		}
 	}
 }
